@@ -1,0 +1,108 @@
+"""The store folder: documents, graph and index, replaced as a whole on every build.
+
+Layout::
+
+    STORE/
+      manifest.json        {"format": 1, "documents": {source: {"sha256", "type", "chunks"}}}
+      documents/*.json     one serialised ingest.model.Document per file
+      graph/               the on-disk Oxigraph store
+      index/               chunks, FAISS and BM25 indexes
+
+A build writes a complete new store in ``STORE.building`` and swaps it in with two renames,
+so a build that fails or is killed leaves the previous store answering. A swap interrupted
+between its two renames leaves ``STORE.previous``, which ``recover`` puts back.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from partnership_kg.ingest.model import Document
+
+FORMAT = 1
+
+
+class MissingStoreError(Exception):
+    """No built store at the given path."""
+
+
+def _sibling(store: Path, suffix: str) -> Path:
+    return store.with_name(store.name + suffix)
+
+
+def recover(store: Path) -> None:
+    """Finish or undo a swap that was interrupted between its two renames."""
+    previous = _sibling(store, ".previous")
+    if previous.exists() and not store.exists():
+        previous.rename(store)
+    elif previous.exists():
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+def exists(store: Path) -> bool:
+    recover(store)
+    return (store / "manifest.json").is_file()
+
+
+def require(store: Path) -> None:
+    if not exists(store):
+        raise MissingStoreError(
+            f"no store at {store}: run 'partnership-kg build' first (or pass --store PATH)"
+        )
+
+
+def read_manifest(store: Path) -> dict[str, Any]:
+    if not exists(store):
+        return {"format": FORMAT, "documents": {}}
+    return json.loads((store / "manifest.json").read_text(encoding="utf-8"))
+
+
+def document_file(store: Path, source: str) -> Path:
+    return store / "documents" / f"{source}.json"
+
+
+def load_documents(store: Path) -> list[Document]:
+    manifest = read_manifest(store)
+    return [
+        Document.from_json(document_file(store, source).read_text(encoding="utf-8"))
+        for source in sorted(manifest["documents"])
+    ]
+
+
+def write_documents(store: Path, documents: list[Document], chunks: dict[str, int]) -> None:
+    folder = store / "documents"
+    folder.mkdir(parents=True, exist_ok=True)
+    entries = {}
+    for document in documents:
+        document_file(store, document.source).write_text(document.to_json(), encoding="utf-8")
+        entries[document.source] = {
+            "sha256": document.sha256,
+            "type": document.type,
+            "chunks": chunks.get(document.source, 0),
+        }
+    manifest = {"format": FORMAT, "documents": entries}
+    (store / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+
+
+@contextmanager
+def staging(store: Path) -> Iterator[Path]:
+    """Yield an empty folder to build the new store in; swap it in if the block succeeds."""
+    recover(store)
+    building = _sibling(store, ".building")
+    shutil.rmtree(building, ignore_errors=True)
+    building.mkdir(parents=True)
+    try:
+        yield building
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    previous = _sibling(store, ".previous")
+    if store.exists():
+        store.rename(previous)
+    building.rename(store)
+    shutil.rmtree(previous, ignore_errors=True)

@@ -1,0 +1,97 @@
+"""``Workspace``: one opened store, the object behind the Python API, the CLI and the web UI.
+
+Opening is cheap: the graph store, the search index and the embedding model are each loaded on
+first use, so a graph-answerable question never waits for PyTorch to import.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from partnership_kg import storage
+from partnership_kg.ingest.model import Document
+
+
+class Workspace:
+    def __init__(self, store: str | Path) -> None:
+        self.path = Path(store)
+        storage.require(self.path)
+
+    # -- loaded lazily ------------------------------------------------------------------------
+    @cached_property
+    def graph(self):  # -> partnership_kg.graph.oxigraph.OxigraphStore
+        from partnership_kg.graph.oxigraph import OxigraphStore
+
+        return OxigraphStore.open(self.path / "graph", read_only=True)
+
+    @cached_property
+    def index(self):  # -> partnership_kg.search.index.SearchIndex
+        from partnership_kg.search.index import SearchIndex
+
+        return SearchIndex(self.path / "index")
+
+    @cached_property
+    def documents(self) -> list[Document]:
+        return storage.load_documents(self.path)
+
+    # -- the contract's API ---------------------------------------------------------------------
+    def ask(self, question: str) -> dict[str, Any]:
+        from partnership_kg.answer import answer
+
+        return answer(self, question)
+
+    def search(self, query: str, k: int = 10, mode: str = "hybrid") -> list[dict[str, Any]]:
+        return self.index.search(query, k=k, mode=mode)
+
+    def lineage(self, name: str) -> dict[str, Any]:
+        from partnership_kg.graph import queries
+
+        return queries.lineage(self.graph, name)
+
+    def priorities(self, year: int | None = None, document: str | None = None) -> dict[str, Any]:
+        from partnership_kg.graph import queries
+
+        return queries.priorities(self.graph, year=year, document=document)
+
+    def diff(self, a: str, b: str) -> dict[str, Any]:
+        from partnership_kg.graph import queries
+
+        return queries.diff(self.graph, a, b)
+
+    def sparql(self, query: str) -> list[dict[str, Any]]:
+        """Rows of a read-only SELECT/ASK/CONSTRUCT; an update raises ``UpdateRefused``."""
+        return self.graph.select(query)
+
+    def export(self, fmt: str, out: str | Path, view: str | None = None) -> Path:
+        from partnership_kg.graph import export
+
+        return export.export(self.graph, fmt, Path(out), view)
+
+    def document_summaries(self) -> list[dict[str, Any]]:
+        """What ``documents --json`` prints: one entry per file with its parts."""
+        manifest = storage.read_manifest(self.path)["documents"]
+        summaries = []
+        for document in self.documents:
+            summaries.append({
+                "source": document.source,
+                "type": document.type,
+                "title": document.parts[0].title if document.parts else document.source,
+                "date": document.parts[0].date if document.parts else None,
+                "period": document.parts[0].period if document.parts else None,
+                "pages": document.page_count,
+                "chunks": manifest.get(document.source, {}).get("chunks", 0),
+                "warnings": document.warnings,
+                "parts": [
+                    {"index": part.index, "type": part.type, "title": part.title,
+                     "date": part.date, "period": part.period,
+                     "page_start": part.page_start, "page_end": part.page_end}
+                    for part in document.parts
+                ],
+            })
+        return summaries
+
+
+def open(store: str | Path) -> Workspace:  # noqa: A001 - the contract's name
+    return Workspace(store)

@@ -40,6 +40,7 @@ class CSA(DefinedNamespace):
     Meeting: URIRef
     AgendaItem: URIRef
     Action: URIRef
+    PostHolding: URIRef  # n-ary: a person holding a post, as a document part states it
     Decision: URIRef  # something noted, agreed or resolved at a meeting
     StrategicAssessment: URIRef  # a round of local strategic assessments (e.g. 2014-15)
     AssessmentCount: URIRef  # n-ary: how many partnerships selected an issue in a round
@@ -61,6 +62,8 @@ class CSA(DefinedNamespace):
     leadPost: URIRef  # priority -> org:Post
     lead: URIRef  # priority -> csa:Lead
     post: URIRef  # csa:Lead -> org:Post
+    holder: URIRef  # csa:PostHolding -> the person (prov:Person)
+    documentPart: URIRef  # a claim node -> the document part that states it
     personName: URIRef  # a person named as holding a post or owning an action
     priority: URIRef  # scheme/lead/plan/action -> priority concept
     includes: URIRef  # scope line: "X includes: A, B, C"
@@ -80,6 +83,14 @@ class CSA(DefinedNamespace):
     action: URIRef
     owner: URIRef
     chapter: URIRef  # an Act's chapter number where the text states it
+    # Added by graph B (legislation, lineage, organisations)
+    ActClaim: URIRef  # n-ary: what the text says an Act did, with its quote
+    act: URIRef  # csa:ActClaim -> eli:LegalResource
+    claim: URIRef  # eli:LegalResource -> csa:ActClaim
+    Mention: URIRef  # a concept named in a narrative, before it is resolved to a version
+    narratedBy: URIRef  # a narrated version (scheme) -> the part whose text narrates it
+    responsibleAuthority: URIRef  # part -> org:Organization named as a responsible authority
+    acronym: URIRef  # an organisation's acronym as written
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")

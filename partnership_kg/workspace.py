@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from partnership_kg import storage
-from partnership_kg.ingest.model import Document
+from partnership_kg.ingest.model import Document, Part
 
 
 class Workspace:
@@ -35,6 +35,16 @@ class Workspace:
     @cached_property
     def documents(self) -> list[Document]:
         return storage.load_documents(self.path)
+
+    @cached_property
+    def _part_texts(self) -> dict[int, str]:
+        from partnership_kg.graph.names import normalise
+
+        return {id(part): normalise(part.text) for doc in self.documents for part in doc.parts}
+
+    def normalised_part_text(self, part: Part) -> str:
+        """A part's text folded for matching quotes (computed once per workspace)."""
+        return self._part_texts[id(part)]
 
     # -- the contract's API ---------------------------------------------------------------------
     def ask(self, question: str) -> dict[str, Any]:

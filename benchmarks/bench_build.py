@@ -1,0 +1,104 @@
+"""Build benchmarks: the bundled corpus against the floor, a no-change rebuild, and scale.
+
+    python benchmarks/bench_build.py [--scale 200]
+
+Prints:
+- wall time of a full build of the bundled corpus;
+- the floor: the bare model encoding the same chunk texts (what this machine allows);
+- a rebuild with nothing changed (should do no work);
+- a scale run that repeats the corpus to N documents (each copy's text made distinct, so
+  nothing is served from the embedding cache) and how build time and query latency grow.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import partnership_kg
+from partnership_kg import settings
+from partnership_kg.ingest import discover, extract
+from partnership_kg.search.chunk import chunk
+from partnership_kg.search.embed import Embedder
+
+QUERIES = ["Who leads Road Safety?", "Community Trigger criteria", "What is Themis?",
+           "domestic abuse share of violent crime", "Police and Crime Commissioner grant"]
+
+
+def timed(function, *args, **kwargs) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = function(*args, **kwargs)
+    return time.perf_counter() - started, result
+
+
+def encoding_floor(corpus: Path) -> tuple[float, int]:
+    """Seconds for the bare model to encode every chunk of the corpus (model load excluded)."""
+    texts = [c.text for path in discover([corpus]) for c in chunk(extract(path))]
+    embedder = Embedder()
+    embedder.encode(texts[:8])  # load and warm the model outside the timing
+    seconds, _ = timed(embedder.encode, texts)
+    return seconds, len(texts)
+
+
+def make_scaled_corpus(corpus: Path, target: Path, documents: int) -> None:
+    """``documents`` text files, copies of the corpus made distinct by a per-copy token."""
+    sources = [path for path in discover([corpus])]
+    for number in range(documents):
+        source = sources[number % len(sources)]
+        copy = number // len(sources)
+        text = source.read_text(encoding="utf-8")
+        if copy:
+            # A distinct word in every sentence keeps the embedding cache from serving copies.
+            text = text.replace(". ", f". Copy{copy} ")
+        (target / f"{number:04d}_{source.name}").write_text(text, encoding="utf-8")
+
+
+def query_latency(store: Path) -> tuple[float, float]:
+    workspace = partnership_kg.open(store)
+    workspace.search(QUERIES[0], k=5)  # load the index and the model
+    times = []
+    for _ in range(5):
+        for query in QUERIES:
+            seconds, _ = timed(workspace.search, query, k=5)
+            times.append(seconds * 1000)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Build benchmarks.")
+    parser.add_argument("--scale", type=int, default=200, help="documents in the scale run")
+    args = parser.parse_args()
+    corpus = settings.bundled_corpus()
+    work = Path(tempfile.mkdtemp(prefix="pkg-bench-"))
+
+    build_seconds, report = timed(partnership_kg.build, [corpus], work / "store")
+    chunks = sum(entry["chunks"] for entry in report["ingested"])
+    floor_seconds, floor_chunks = encoding_floor(corpus)
+    rebuild_seconds, _ = timed(partnership_kg.build, [corpus], work / "store")
+    print(f"build, bundled corpus ({len(report['ingested'])} files, {chunks} chunks): "
+          f"{build_seconds:.2f} s")
+    print(f"floor, bare model encoding the same {floor_chunks} chunks: {floor_seconds:.2f} s "
+          f"(build / floor = {build_seconds / floor_seconds:.2f}x)")
+    print(f"rebuild, nothing changed: {rebuild_seconds:.3f} s "
+          f"({100 * rebuild_seconds / build_seconds:.1f}% of a build)")
+    median, p95 = query_latency(work / "store")
+    print(f"search latency at {len(report['ingested'])} documents: median {median:.1f} ms, "
+          f"p95 {p95:.1f} ms")
+
+    scaled = work / "scaled"
+    scaled.mkdir()
+    make_scaled_corpus(corpus, scaled, args.scale)
+    scale_seconds, scale_report = timed(partnership_kg.build, [scaled], work / "scaled-store")
+    scale_chunks = sum(entry["chunks"] for entry in scale_report["ingested"])
+    median, p95 = query_latency(work / "scaled-store")
+    print(f"scale, {args.scale} documents ({scale_chunks} chunks): build {scale_seconds:.1f} s "
+          f"({scale_seconds / args.scale:.2f} s per document); search median {median:.1f} ms, "
+          f"p95 {p95:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

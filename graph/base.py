@@ -1,0 +1,88 @@
+"""The graph store interface: what the rest of the code needs from a triple store.
+
+The embedded default is ``graph.oxigraph.OxigraphStore``; a remote SPARQL endpoint can implement
+the same few methods when a user outgrows one machine.
+"""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+
+from rdflib import Dataset, Graph
+
+from partnership_kg.graph.vocab import (
+    CSA,
+    DCAT,
+    DCTERMS,
+    ELI,
+    ID,
+    OA,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    XKOS,
+    XSD,
+)
+
+# Declared for every query, so users can write ``?p a csa:Priority`` without PREFIX lines.
+PREFIXES: dict[str, str] = {
+    "csa": str(CSA._NS), "skos": str(SKOS), "dct": str(DCTERMS), "org": str(ORG),
+    "prov": str(PROV), "oa": str(OA), "xkos": str(XKOS), "eli": str(ELI), "owl": str(OWL),
+    "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "dcat": str(DCAT), "id": str(ID),
+}
+
+Row = dict[str, object]
+
+
+class UpdateRefused(Exception):
+    """A SPARQL update sent where only queries are allowed."""
+
+    def __init__(self, message: str = "read-only: SPARQL updates are refused") -> None:
+        super().__init__(message)
+
+
+class QueryError(ValueError):
+    """A query that does not parse or cannot run; the message is fit to show a user."""
+
+
+_UPDATE_VERBS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY",
+                 "WITH")
+# Comments, strings and IRIs are removed before looking for update verbs, so a query that
+# merely mentions "DELETE" in a literal or IRI is not refused.
+_NOISE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"'
+                    r"|'(?:\\.|[^'\\\n])*'|<[^<>\s]*>|#[^\n]*")
+_PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w.-]*:|BASE)\s*)+", re.IGNORECASE)
+_OPERATION_START = re.compile(r"(?:^|;)\s*(" + "|".join(_UPDATE_VERBS) + r")\b", re.IGNORECASE)
+
+
+def is_update(query: str) -> bool:
+    """True when the text is a SPARQL update (one operation or several joined by ';')."""
+    text = _PROLOGUE.sub("", _NOISE.sub(" ", query))
+    return bool(_OPERATION_START.search(text))
+
+
+class GraphStore(ABC):
+    @abstractmethod
+    def select(self, query: str) -> list[Row]:
+        """Rows of a SELECT as plain python values (str, int, float, bool, None);
+        an ASK gives ``[{"ask": bool}]``. Updates raise ``UpdateRefused``."""
+
+    @abstractmethod
+    def construct(self, query: str) -> Graph:
+        """The triples of a CONSTRUCT or DESCRIBE query."""
+
+    @abstractmethod
+    def dataset(self) -> Dataset:
+        """The whole store as an rdflib Dataset (named graph per document part)."""
+
+    @abstractmethod
+    def triples_count(self) -> int:
+        """Quads in all graphs."""
+
+    @abstractmethod
+    def named_graphs(self) -> list[str]:
+        """IRIs of the named graphs."""

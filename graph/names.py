@@ -1,0 +1,82 @@
+"""Shared IRIs and label normalisation, so every extractor mints the same node for one thing.
+
+Use these rather than calling ``mint`` with ad-hoc keys: an organisation named by the
+agreement's lead table and by a set of minutes must meet in one node.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+from partnership_kg.graph.vocab import mint
+
+_YEAR_RANGE = re.compile(
+    r"\b((?:19|20)\d\d)(?:\s*(?:[-/–—]|\bto\b)\s*((?:19|20)?\d\d)|\s+((?:19|20)\d\d))\b"
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def normalise(label: str) -> str:
+    """A matching key: case, accents, '&'/'and', punctuation and white space folded."""
+    text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().lower()
+    text = text.replace("&", " and ")
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def parse_period(text: str | None) -> tuple[int | None, int | None]:
+    """Start and end years of "2014-17", "2014/2017", "2014 - 2016", "April 2024" (no end)."""
+    if not text:
+        return None, None
+    match = _YEAR_RANGE.search(text)
+    if match:
+        start, end = int(match.group(1)), match.group(2) or match.group(3)
+        end_year = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
+        if end_year >= start:
+            return start, end_year
+    year = _YEAR.search(text)
+    return (int(year.group()), None) if year else (None, None)
+
+
+def scheme_iri(period: str) -> URIRef:
+    """One agreement version (a ``skos:ConceptScheme``), keyed by its start year."""
+    start, _ = parse_period(period)
+    return mint("scheme", start if start else normalise(period))
+
+
+def concept_iri(period: str, label: str) -> URIRef:
+    """A priority or theme of one version: a new IRI per version, as the model asks."""
+    start, _ = parse_period(period)
+    return mint("concept", start if start else normalise(period), normalise(label))
+
+
+def organisation_iri(name: str) -> URIRef:
+    return mint("org", normalise(name))
+
+
+def post_iri(label: str, organisation: str | None) -> URIRef:
+    return mint("post", normalise(label), normalise(organisation or ""))
+
+
+def plan_iri(title: str) -> URIRef:
+    return mint("plan", normalise(title))
+
+
+def part_iri(source: str, index: int) -> URIRef:
+    """A document part (one document of a file)."""
+    return mint("doc", source, index)
+
+
+def graph_iri(source: str, index: int) -> URIRef:
+    """The named graph holding what was extracted from one document part."""
+    return mint("graph", source, index)
+
+
+def file_iri(source: str) -> URIRef:
+    return mint("file", source)
+
+
+AGREEMENT_WORK = mint("agreement")  # the agreement as a whole: versions are dct:isVersionOf it

@@ -1,0 +1,390 @@
+"""Clean lines to Blocks: headings, paragraphs, list items and tables, then section paths.
+
+Hard-wrapped lines are re-joined: consecutive lines always (plain text marks paragraphs with
+blank lines), and across a blank line when the text so far stops mid-sentence (no final
+punctuation) and the next line does not start a new unit (bullet, number, heading, label).
+A PDF's lines carry no blank lines, so there a line ending a sentence also ends the paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from partnership_kg.ingest.clean import Line
+from partnership_kg.ingest.model import Block, Section
+
+# Look-alike Cyrillic letters that some converters put into words ("Аррendix"); folded for
+# matching only, the block text keeps the source characters.
+_CONFUSABLES = str.maketrans("АВСЕНКМОРТХаеорсухі", "ABCEHKMOPTXaeopcyxi")
+_STOPWORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "its",
+    "of", "on", "or", "the", "their", "to", "was", "were", "which", "with", "that", "this",
+    "these", "those", "has", "have", "had", "will", "our", "your",
+})
+
+_BULLET = re.compile(r"^(?:[-•▪●◦·\uf0b7\uf0a7]|o(?=\s))\s*(.*)$")
+_ENUM = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}\)|\(?[a-z]\)|[a-z]\.)\s+\S")
+_NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}\.?)*)\s+(\S.*)$")
+_MULTILEVEL = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")
+_APPENDIX = re.compile(r"^(Appendix\s+[A-Z0-9]{1,2})\b\s*[:.\-–—]*\s*(.*)$", re.IGNORECASE)
+_PRIORITY = re.compile(r"^(?:Priority|Theme)\s*:\s*\S")
+_LABEL = re.compile(r"^[A-Z][A-Za-z /&]{0,25}:-?\s*\S")
+_MARKDOWN = re.compile(r"^(#{1,6})\s*(.*)$")
+_SENTENCE_BREAK = re.compile(r"\b\w{2,}\.\s+[A-Z]")
+_TERMINAL_COLON = re.compile(r":-?$")
+_MONTH_YEAR = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{4}\b"
+)
+_TERMINAL = re.compile(r"[.!?:;]-?[\"'’”)\]]*$")
+
+
+def fold(text: str) -> str:
+    return text.translate(_CONFUSABLES)
+
+
+def build_blocks(lines: list[Line], is_pdf: bool) -> list[Block]:
+    """Blocks in reading order; section paths are left to ``assign_sections``."""
+    blocks: list[Block] = []
+    open_block: Block | None = None  # the paragraph or list item a next line may continue
+    blank = True
+    listing = False  # after a line ending "...:", short lines are the items of a list
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        text = line.text.strip()
+        if not text:
+            blank, index = True, index + 1
+            continue
+        if "\t" in line.text:
+            end = index
+            while end < len(lines) and "\t" in lines[end].text:
+                end += 1
+            blocks.append(_table(lines[index:end]))
+            open_block, blank, index = None, True, end
+            continue
+        aligned, used = _aligned_run(lines, index)
+        if aligned:
+            blocks.append(_table(aligned))
+            open_block, blank, index = None, True, index + used
+            continue
+        if open_block is not None and (
+            _continues(open_block, text, blank, is_pdf) or _field_tail(open_block, lines, index)
+        ):
+            # A line break becomes one space, even after a hyphen ("multi-" + "agency"): that
+            # keeps every block a whitespace-normalised substring of the source.
+            open_block.text = f"{open_block.text} {text}"
+            blank, index = False, index + 1
+            continue
+        block, used = _start(lines, index, blank or open_block is None, is_pdf)
+        if blocks:  # judged on the previous block's final text, after its wrapped lines
+            previous = blocks[-1]
+            listing = bool(_TERMINAL_COLON.search(previous.text)) or (
+                listing and previous.kind == "list_item"
+            )
+        if listing and _bare_item(block) and not _MARKDOWN.match(text):
+            block = Block("list_item", block.text, block.page)
+        blocks.append(block)
+        open_block = block if block.kind != "heading" else None
+        blank, index = False, index + used
+    return [block for block in blocks if block.text]
+
+
+def _bare_item(block: Block) -> bool:
+    """A short line after "... are:" is an item of that list even where its bullet was lost."""
+    if block.kind == "heading" and (block.number or _PRIORITY.match(block.text)):
+        return False
+    short = len(block.text.split()) <= 12 and not block.text.endswith(".")
+    return block.kind in {"heading", "paragraph"} and short
+
+
+def _start(lines: list[Line], index: int, after_break: bool, is_pdf: bool) -> tuple[Block, int]:
+    """The block a line begins, and how many lines it took (a wrapped heading takes two)."""
+    line = lines[index]
+    text = line.text.strip()
+    page = line.page
+    bullet = _BULLET.match(text)
+    if bullet:
+        item = bullet.group(1).strip()
+        # "- 6.3. The result of ..." is a numbered paragraph that a converter bulleted.
+        kind = "paragraph" if _MULTILEVEL.match(item) else "list_item"
+        return Block(kind, item, page), 1
+    markdown = _MARKDOWN.match(text)
+    body = markdown.group(2).strip() if markdown else text
+    heading = _heading(body)
+    following = _next_text(lines, index)
+    if following[:1].islower():
+        heading = None  # the line runs on into the next one: a wrapped sentence
+    if heading is not None and heading[0] and heading[0][0].isdigit():
+        below = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+        if below[:1].isalpha() and _continued_below(lines, index, is_pdf):
+            heading = None  # its next line carries on with no blank between: a paragraph
+    if heading is not None and heading[1] == 1 and _in_numbered_run(lines, index):
+        return Block("list_item", body, page), 1
+    if heading is None and _NUMBERED.match(body) and _open_ended(body):
+        # "3. Key Changes to the" + "Community Safety Landscape": one heading on two lines.
+        wrapped = f"{body} {following}"
+        joined = _heading(wrapped) if following[:1].isupper() else None
+        if joined is not None:
+            number, level = joined
+            return Block("heading", wrapped, page, number=number, level=level), 1 + _skip(
+                lines, index
+            )
+    if heading is not None:
+        number, level = heading
+        return Block("heading", body, page, number=number, level=level), 1
+    if _ENUM.match(body):
+        return Block("list_item", body, page), 1
+    standalone = after_break and not _continued_below(lines, index, is_pdf)
+    if (markdown or standalone) and not following[:1].islower() and _plain_title(
+        body, loose=bool(markdown)
+    ):
+        return Block("heading", body, page), 1
+    return Block("paragraph", body, page), 1
+
+
+def _heading(text: str) -> tuple[str | None, int | None] | None:
+    """(number, level) of a numbered, appendix or priority heading; None if not one."""
+    numbered = _NUMBERED.match(text)
+    if numbered:
+        title = numbered.group(2)
+        parts = [part for part in numbered.group(1).split(".") if part]
+        # Numbered titles are terse; "2.1 Responsibility for delivering the CSA priorities
+        # rests with the ..." is the first line of a numbered paragraph.
+        terse = "," not in title and len(title.split()) <= (10 if len(parts) == 1 else 8)
+        if not terse or not _title_like(title):
+            return None
+        while len(parts) > 1 and parts[-1] == "0":  # "1.0 Background" is a top-level heading
+            parts.pop()
+        return numbered.group(1), len(parts)
+    appendix = _APPENDIX.match(fold(text))
+    if appendix and len(text) <= 110 and not text.endswith("."):
+        return " ".join(appendix.group(1).split()), 1
+    if _PRIORITY.match(text) and len(text) <= 90:
+        return None, None
+    return None
+
+
+def _in_numbered_run(lines: list[Line], index: int) -> bool:
+    """Numbered lines packed together with no blank line between are a numbered list."""
+    neighbours = [lines[i].text.strip() for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    return any(re.match(r"\d{1,2}\.\s", text) for text in neighbours)
+
+
+def _balanced(text: str) -> bool:
+    """Brackets and quotes closed: a title does not stop inside "(..." or "‘..."."""
+    quoted = "‘" not in text or "’" in text
+    return text.count("(") == text.count(")") and text.count('"') % 2 == 0 and quoted
+
+
+def _title_like(text: str) -> bool:
+    """Short, starting with a capital, no sentence punctuation: a heading's title."""
+    words = text.split()
+    letters = [char for char in text if char.isalpha()]
+    return (
+        bool(words)
+        and len(text) <= 90
+        and len(words) <= 12
+        and bool(letters)
+        and letters[0].isupper()
+        and not re.search(r"[.,;:]$", text)
+        and not _SENTENCE_BREAK.search(text)
+        and ": " not in text  # "3.1. Conflicts: On 24th February ..." is a paragraph
+        and not _MONTH_YEAR.match(text)  # "1.0 April 2017 New ..." is a version table row
+        and _balanced(text)
+        and words[-1].lower().strip("'\"") not in _STOPWORDS
+    )
+
+
+def _plain_title(text: str, loose: bool) -> bool:
+    """An unnumbered heading line: short, mostly capitalised words, no final full stop."""
+    words = text.split()
+    if not words or len(text) > (100 if loose else 70) or len(words) > (14 if loose else 9):
+        return False
+    if "@" in text or "http" in text or len(text.strip(":-")) < 3:
+        return False
+    if _LABEL.match(text) and not text.rstrip().endswith((":", ":-")):
+        return False  # "Lead: KCC and Kent Police" is a field, not a heading
+    if text.rstrip().endswith((":", ":-")) and len(words) > 5:
+        return False
+    if not text[0].isupper() or re.search(r"[.,;]$", text) or _SENTENCE_BREAK.search(text):
+        return False
+    if words[-1].lower() in _STOPWORDS or not _balanced(text):
+        return False
+    long_words = [word for word in words if len(word) > 3]
+    capitalised = [word for word in long_words if word[0].isupper() or not word[0].isalpha()]
+    return loose or len(words) <= 4 or len(capitalised) * 2 >= len(long_words)
+
+
+def _starts_unit(text: str) -> bool:
+    markdown = _MARKDOWN.match(text)
+    body = markdown.group(2) if markdown else text
+    return bool(
+        markdown
+        or _BULLET.match(text)
+        or _ENUM.match(body)
+        or _NUMBERED.match(body)
+        or _heading(body)
+        or _LABEL.match(body)
+    )
+
+
+def _continues(block: Block, text: str, blank: bool, is_pdf: bool) -> bool:
+    """Whether ``text`` is the wrapped rest of ``block``."""
+    if _starts_unit(text):
+        return False
+    ended = bool(_TERMINAL.search(block.text))
+    if not blank:
+        return not (is_pdf and ended)
+    if ended:
+        return False
+    # Across a blank line: only where the text so far visibly stops mid-sentence and the
+    # line is more than a lone label ("Summary" after a cover's "Subject: ..." line).
+    if text[0].islower() or _open_ended(block.text):
+        return True
+    # A list item (a reference, a name) often has no final full stop: it ends at the blank.
+    return block.kind == "paragraph" and len(block.text.split()) >= 8 and len(text.split()) >= 3
+
+
+def _field_tail(block: Block, lines: list[Line], index: int) -> bool:
+    """The wrapped end of a cover field: "By: ... & Emergency" + "Planning" + "To: ..."."""
+    text = lines[index].text.strip()
+    if not _LABEL.match(block.text) or len(text.split()) > 3 or _starts_unit(text):
+        return False
+    return bool(_LABEL.match(_next_text(lines, index)))
+
+
+def _continued_below(lines: list[Line], index: int, is_pdf: bool) -> bool:
+    """Whether the next line carries on this one (so this line is no heading)."""
+    if index + 1 >= len(lines):
+        return False
+    following = lines[index + 1].text.strip()
+    if not following:
+        return False
+    if following[0].islower():
+        return True
+    return not is_pdf and not _starts_unit(following) and "\t" not in lines[index + 1].text
+
+
+def _open_ended(text: str) -> bool:
+    words = text.split()
+    return bool(words) and (words[-1].lower() in _STOPWORDS or text.endswith(("&", "-", "–")))
+
+
+def _next_text(lines: list[Line], index: int) -> str:
+    for line in lines[index + 1 : index + 4]:
+        if line.text.strip():
+            return line.text.strip()
+    return ""
+
+
+def _skip(lines: list[Line], index: int) -> int:
+    """Lines from ``index`` up to and including the next non-blank one."""
+    for offset, line in enumerate(lines[index + 1 : index + 4], 1):
+        if line.text.strip():
+            return offset
+    return 0
+
+
+
+def _table(lines: list[Line]) -> Block:
+    """Tab-separated lines as a table; a lone tabbed line is just a paragraph."""
+    rows = [[" ".join(cell.split()) for cell in line.text.split("\t")] for line in lines]
+    rows = [_trim(row) for row in rows]
+    rows = [row for row in rows if any(row)]
+    if len(rows) < 2:
+        return Block("paragraph", " ".join(cell for row in rows for cell in row if cell),
+                     lines[0].page)
+    width = max(len(row) for row in rows)
+    merged: list[list[str]] = []
+    for row in rows:
+        filled = sum(1 for cell in row if cell)
+        if merged and not row[0] and filled <= max(1, width // 3):
+            _merge_into(merged[-1], row)
+        else:
+            merged.append(row)
+    merged = [row + [""] * (width - len(row)) for row in merged]
+    text = "\n".join("\t".join(row) for row in merged)
+    return Block("table", text, lines[0].page, rows=merged)
+
+
+def _aligned_run(lines: list[Line], index: int) -> tuple[list[Line], int]:
+    """A markdown pipe table, or three or more lines in columns set apart by 2+ spaces, as
+    tab-separated lines, and the number of lines it took; ([], 0) where there is none."""
+    run: list[Line] = []
+    width = used = 0
+    for line in lines[index:]:
+        cells = _aligned_cells(line.text)
+        if cells is None or (width and len(cells) != width and line.text.strip("|-: ")):
+            break
+        used += 1
+        if line.text.strip("|-: "):  # not a markdown table's |---|---| rule
+            width = len(cells)
+            run.append(Line(line.page, "\t".join(cells)))
+    piped = lines[index].text.strip().startswith("|")
+    return (run, used) if len(run) >= (2 if piped else 3) else ([], 0)
+
+
+def _aligned_cells(text: str) -> list[str] | None:
+    stripped = text.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+        return [cell.strip() for cell in stripped[1:-1].split("|")]
+    cells = re.split(r"\s{2,}", stripped)
+    # Prose with two spaces after a full stop has long pieces; table cells are short.
+    if len(cells) < 2 or any(len(cell) > 60 or len(cell.split()) > 8 for cell in cells):
+        return None
+    return cells
+
+
+def _trim(row: list[str]) -> list[str]:
+    while row and not row[-1]:
+        row = row[:-1]
+    return row
+
+
+def _merge_into(previous: list[str], row: list[str]) -> None:
+    """A row with an empty first cell is the wrapped end of the cells above it."""
+    previous.extend([""] * (len(row) - len(previous)))
+    for column, cell in enumerate(row):
+        if not cell:
+            continue
+        # Some extractors repeat the wrapped tail after the full cell: keep it once.
+        if not previous[column].endswith(cell):
+            previous[column] = f"{previous[column]} {cell}".strip()
+
+
+def assign_sections(blocks: list[Block]) -> list[Section]:
+    """Set each block's section path from the headings above it; return the section tree."""
+    roots: list[Section] = []
+    stack: list[tuple[int, bool, str, Section]] = []  # level, anchor?, heading text, node
+    for block in blocks:
+        if block.kind == "heading":
+            numbered = block.number is not None
+            anchor = numbered or bool(_PRIORITY.match(block.text))
+            if numbered:
+                level = block.level or 1
+            else:
+                # An unnumbered heading sits one below the numbered section it appears in
+                # (a plain one also below a "Priority: X" heading, which anchors its topic).
+                level = max((item[0] for item in stack if item[1] and (anchor is False
+                             or item[3].number is not None)), default=0) + 1
+            block.level = level
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            node = Section(_title(block), block.number, level, block.page)
+            (stack[-1][3].children if stack else roots).append(node)
+            stack.append((level, anchor, block.text, node))
+        block.section_path = [item[2] for item in stack]
+    return roots
+
+
+def _title(block: Block) -> str:
+    """A heading's title without its number ("7. Leads" -> "Leads")."""
+    text = block.text
+    if block.number:
+        numbered = _NUMBERED.match(text)
+        appendix = _APPENDIX.match(fold(text))
+        match = numbered or appendix
+        if match:
+            return text[match.start(2) :].strip() or text
+    return text

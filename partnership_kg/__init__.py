@@ -1,0 +1,26 @@
+"""partnership-kg: a partnership's documents as a knowledge graph people can question.
+
+    import partnership_kg
+    partnership_kg.build(["corpus/"], "store")     # or the CLI: partnership-kg build
+    ws = partnership_kg.open("store")
+    ws.ask("Who leads Road Safety?")
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from partnership_kg.workspace import Workspace, open
+
+__all__ = ["Workspace", "build", "open"]
+__version__ = "0.1.0"
+
+
+def build(
+    paths: list[str | Path] | None = None, store: str | Path = ".partnership-kg"
+) -> dict[str, Any]:
+    """Build or update ``store`` from ``paths`` (default: the bundled corpus)."""
+    from partnership_kg.pipeline import build as run_build
+
+    return run_build(paths, store)

@@ -1,0 +1,304 @@
+"""Answers read from the knowledge graph, one function per kind of question.
+
+Each takes the open workspace and the parsed question and returns ``(answer, evidence list)`` or
+None when the graph holds nothing that answers it (the caller then reads passages). The answer
+sentence only restates what the cited evidence says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from partnership_kg.answer.intent import Question
+from partnership_kg.graph import queries
+from partnership_kg.graph.evidence import EVIDENCE_QUERY, page_from_selector
+from partnership_kg.graph.names import normalise
+from partnership_kg.graph.resolve import best_matches, core
+
+Evidence = dict[str, Any]
+GraphAnswer = tuple[str, list[Evidence]]
+
+_STOP = {"the", "a", "an", "of", "and", "to", "in", "on", "for", "by", "as", "at", "with",
+         "which", "what", "who", "was", "were", "is", "are", "did", "does", "how", "many",
+         "act", "acts", "that", "this", "their", "its"}
+
+
+def _content_words(text: str) -> set[str]:
+    return {word for word in normalise(text).split() if word not in _STOP and len(word) > 2}
+
+
+def _quoted_list(labels: list[str]) -> str:
+    return "; ".join(labels)
+
+
+def _version_name(agreement: dict[str, Any] | None, fallback: str) -> str:
+    if not agreement:
+        return fallback
+    return f"the {agreement.get('period') or ''} agreement".replace("  ", " ")
+
+
+# -- lineage ------------------------------------------------------------------------------------
+
+_EVENT_PHRASES: dict[str, Callable[[dict[str, Any]], str]] = {
+    "introduced": lambda e: f"'{_join(e['to'])}' was introduced"
+    + (f" (previously part of '{_join(e['from'])}')" if e["from"] else ""),
+    "renamed": lambda e: f"'{_join(e['from'])}' was renamed '{_join(e['to'])}'",
+    "expanded": lambda e: f"'{_join(e['from'])}' was expanded to become '{_join(e['to'])}'",
+    "merged": lambda e: f"{_join(e['from'], ' and ')} were merged into '{_join(e['to'])}'",
+    "split": lambda e: f"'{_join(e['from'])}' was split into {_join(e['to'], ' and ')}",
+    "retired": lambda e: f"'{_join(e['from'])}' was retired",
+}
+
+
+def _join(labels: list[str], sep: str = "' + '") -> str:
+    return sep.join(labels)
+
+
+def describe_event(event: dict[str, Any]) -> str:
+    return f"In {event['year']} {_EVENT_PHRASES[event['type']](event)}."
+
+
+def _mentions(labels: list[str], name: str) -> bool:
+    return any(best_matches(name, [label]) for label in labels)
+
+
+def lineage(ws: Any, question: Question) -> GraphAnswer | None:
+    if not question.names:
+        return None
+    result = queries.lineage(ws.graph, question.names[0])
+    events = [event for event in result["events"] if event.get("evidence")]
+    if not result.get("concept") or not events:
+        return None
+    text = question.text.lower()
+    if len(question.names) > 1:  # "how did X become Y": the steps that lead to Y
+        chosen = [e for e in events if _mentions(e["to"], question.names[-1])]
+    elif re.search(r"\b(added|introduced)\b", text):
+        chosen = [e for e in events if e["type"] == "introduced"]
+    else:
+        chosen = events
+    chosen = chosen or events
+    return " ".join(describe_event(event) for event in chosen), [e["evidence"] for e in chosen]
+
+
+def history(ws: Any, question: Question) -> GraphAnswer | None:
+    if not question.names:
+        return None
+    result = queries.lineage(ws.graph, question.names[0])
+    timeline = result.get("timeline") or []
+    if not result.get("concept") or not timeline:
+        return None
+    steps = ", ".join(f"{entry['period']}: '{entry['label']}'" for entry in timeline
+                      if not entry.get("carried"))
+    sentences = [f"'{result['concept']}' appears in the agreements from {timeline[0]['period']}"
+                 f" to {timeline[-1]['period']} ({steps})."]
+    evidence = []
+    for entry in (timeline[0], timeline[-1]):
+        found = _priority_evidence(ws, entry)
+        if found and found not in evidence:
+            evidence.append(found)
+    for event in result["events"]:
+        if event.get("evidence"):
+            sentences.append(describe_event(event))
+            evidence.append(event["evidence"])
+    return " ".join(sentences), evidence
+
+
+def _priority_evidence(ws: Any, entry: dict[str, Any]) -> Evidence | None:
+    """The quote that states a timeline entry's label in its version."""
+    state = queries.priorities(ws.graph, document=entry["source"]) if entry.get("source") else {}
+    for item in state.get("priorities", []) + state.get("themes", []):
+        if item["label"] == entry["label"] and item.get("evidence"):
+            return item["evidence"]
+    return None
+
+
+# -- priorities, themes, scope ------------------------------------------------------------------
+
+def priorities(ws: Any, question: Question) -> GraphAnswer | None:
+    result = queries.priorities(ws.graph, year=question.year)
+    items = result.get("priorities") or []
+    if not items:
+        return None
+    name = _version_name(result.get("agreement"), str(question.year or "the latest"))
+    labels = [item["label"] for item in items]
+    return (f"The priorities of {name} are: {_quoted_list(labels)}.",
+            [item["evidence"] for item in items if item.get("evidence")])
+
+
+def themes(ws: Any, question: Question) -> GraphAnswer | None:
+    result = queries.themes(ws.graph, question.period or question.year)
+    items = result.get("themes") or []
+    if not items:
+        return None
+    name = _version_name(result.get("agreement"), str(question.year or "the latest"))
+    labels = [item["label"] for item in items]
+    return (f"The cross-cutting themes of {name} were: {_quoted_list(labels)}.",
+            [item["evidence"] for item in items if item.get("evidence")])
+
+
+def scope(ws: Any, question: Question) -> GraphAnswer | None:
+    if not question.names:
+        return None
+    name = re.sub(r"\binclude\w*\b", "", question.names[0]).strip()
+    rows = ws.graph.select("""SELECT DISTINCT ?concept ?label ?item WHERE {
+        ?concept csa:includes ?item ; skos:prefLabel ?label }""")
+    labels = [str(row["label"]) for row in rows]
+    matches = best_matches(name, labels) if name else []
+    if not matches:
+        return None
+    chosen = [row for row in rows if str(row["label"]) == matches[0]]
+    items = list(dict.fromkeys(str(row["item"]) for row in chosen))
+    evidence = _evidence_mentioning(ws, str(chosen[0]["concept"]), items[0])
+    if not evidence:
+        return None
+    return f"'{matches[0]}' includes: {_quoted_list(items)}.", [evidence]
+
+
+def _evidence_mentioning(ws: Any, node: str, text: str) -> Evidence | None:
+    """The evidence of ``node`` whose quote mentions ``text`` (else its first evidence)."""
+    rows = ws.graph.select(EVIDENCE_QUERY.replace("?claim", f"<{node}>"))
+    found = [{"source": str(row["source"]), "page": page_from_selector(str(row["pageValue"])),
+              "quote": str(row["quote"])} for row in rows]
+    found.sort(key=lambda evidence: normalise(text) not in normalise(evidence["quote"]))
+    return found[0] if found else None
+
+
+# -- leads --------------------------------------------------------------------------------------
+
+def lead_of(ws: Any, question: Question) -> GraphAnswer | None:
+    if not question.names:
+        return None
+    result = queries.leads_of(ws.graph, question.names[0], question.year)
+    rows = [row for row in result["results"] if row.get("evidence")]
+    if not rows:
+        return None
+    sentences = [f"In {_version_name(row.get('agreement'), row['period'])} the lead for "
+                 f"'{row['label']}' was {' and '.join(row['leads'])}." for row in rows]
+    return " ".join(sentences), [row["evidence"] for row in rows]
+
+
+_POST_IN_QUESTION = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:the\s+)?(?P<post>.+?)\s+(?:the\s+)?(?:lead|leads|responsible)",
+    re.I)
+
+
+def led_by_post(ws: Any, question: Question) -> GraphAnswer | None:
+    match = _POST_IN_QUESTION.search(question.text)
+    post = match.group("post") if match else (question.names[0] if question.names else "")
+    if not post:
+        return None
+    rows = [row for row in queries.lead_for_post(ws.graph, post)["results"]
+            if row.get("evidence")]
+    if not rows:
+        return None
+    by_priority: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_priority.setdefault(row["priority"], []).append(row)
+    sentences = [f"The {rows[0]['lead']} is the lead for '{label}' ("
+                 f"{', '.join(str(r['period']) for r in group)})."
+                 for label, group in by_priority.items()]
+    return " ".join(sentences), [row["evidence"] for row in rows]
+
+
+_CHAIR_VERB = re.compile(r"\bchair(?:ed|s|man|woman|person)?\b(?:\s+of)?", re.I)
+
+
+def holder(ws: Any, question: Question) -> GraphAnswer | None:
+    """"Who chaired the X Partnership in 2024?" -> the person a document names in that post."""
+    post = re.sub(r"^\s*who\s+(?:was|is|were|are)?\s*(?:the\s+)?", "", question.text, flags=re.I)
+    post = re.sub(r"\b(?:in|during)\s+(?:the\s+)?(?:year\s+)?(?:19|20)\d{2}.*$|\?", "", post)
+    post = _CHAIR_VERB.sub("Chair ", post).strip()
+    rows = [row for row in queries.post_holders(ws.graph, post, question.year)["results"]
+            if row.get("evidence")]
+    if not rows:
+        return None
+    best = rows[0]
+    when = f"In {best['year']} the" if best.get("year") else "The"
+    return f"{when} {best['post']} was {best['person']}.", [best["evidence"]]
+
+
+# -- plans, Acts, counts, diff ------------------------------------------------------------------
+
+def plans(ws: Any, question: Question) -> GraphAnswer | None:
+    subject: int | str | None = question.names[0] if question.names else question.year
+    if subject is None:
+        return None
+    result = queries.plans_linked(ws.graph, subject)
+    found = [plan for plan in result["plans"] if plan.get("evidence")]
+    if not found and question.year is not None and subject != question.year:
+        found = [p for p in queries.plans_linked(ws.graph, question.year)["plans"]
+                 if p.get("evidence")]
+        subject = question.year
+    if not found:
+        return None
+    what = f"the {question.period or subject} agreement" if isinstance(subject, int) else (
+        f"'{subject}'")
+    titles = [plan["title"] for plan in found]
+    return (f"{what[0].upper()}{what[1:]} links to these plans and strategies: "
+            f"{_quoted_list(titles)}.", [plan["evidence"] for plan in found])
+
+
+def acts(ws: Any, question: Question) -> GraphAnswer | None:
+    wanted = _content_words(question.text)
+    best: tuple[float, str, dict[str, Any]] | None = None
+    for act in queries.acts(ws.graph)["acts"]:
+        for claim in act.get("did", []):
+            overlap = len(wanted & _content_words(claim["claim"]))
+            score = overlap / max(1, len(wanted))
+            if claim.get("evidence") and (best is None or score > best[0]):
+                best = (score, act["title"], claim)
+    if best is None or best[0] < 0.3:
+        return None
+    _, title, claim = best
+    return f"The {title} {claim['claim']}.", [claim["evidence"]]
+
+
+def count(ws: Any, question: Question) -> GraphAnswer | None:
+    result = queries.assessment_counts(ws.graph, None, question.period)
+    rows = [row for row in result["results"] if row.get("evidence")]
+    asked = f" {normalise(question.text)} "
+    scored = []
+    for row in rows:
+        key = normalise(core(row["issue"]))
+        score = 100.0 if f" {key} " in asked else fuzz.partial_ratio(key, asked)
+        scored.append((score, len(key), row))
+    if not scored:
+        return None
+    score, _, row = max(scored, key=lambda item: (item[0], item[1]))
+    if score < 85:
+        return None
+    out_of = f" of the {row['out_of']}" if row.get("out_of") else ""
+    return (f"In the {row['round']} strategic assessments, {row['partnerships']}{out_of} "
+            f"community safety partnerships selected '{row['issue']}'.", [row["evidence"]])
+
+
+def diff(ws: Any, question: Question) -> GraphAnswer | None:
+    years = re.findall(r"\b(?:19|20)\d{2}\b", question.text)
+    if len(years) < 2:
+        return None
+    result = queries.diff(ws.graph, years[0], years[1])
+    sentences, evidence = [], []
+    for key, verb in (("added", "added"), ("removed", "removed")):
+        labels = [item["label"] if isinstance(item, dict) else item for item in result[key]]
+        if labels:
+            sentences.append(f"{verb.capitalize()}: {_quoted_list(labels)}.")
+        evidence += [item["evidence"] for item in result[key]
+                     if isinstance(item, dict) and item.get("evidence")]
+    for item in result["renamed"]:
+        sentences.append(f"'{item['from']}' {item['type']} to '{item['to']}'.")
+        if item.get("evidence"):
+            evidence.append(item["evidence"])
+    if not sentences or not evidence:
+        return None
+    return f"Between {years[0]} and {years[1]}: " + " ".join(sentences), evidence
+
+
+HANDLERS: dict[str, Callable[[Any, Question], GraphAnswer | None]] = {
+    "lineage": lineage, "history": history, "scope": scope, "holder": holder, "lead_of": lead_of,
+    "led_by_post": led_by_post, "plans": plans, "acts": acts, "count": count,
+    "themes": themes, "priorities": priorities, "diff": diff,
+}

@@ -1,0 +1,94 @@
+"""The build, in one visible function: files -> documents -> graph + index -> swapped-in store."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from partnership_kg import settings, storage
+from partnership_kg.ingest.model import Document, IngestError
+
+# Called once per file with (file name, files done, files in all) so a UI can show progress.
+ProgressCallback = Callable[[str, int, int], None]
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _ingest(
+    files: list[Path], known: dict[str, Any], on_file: ProgressCallback | None
+) -> tuple[list[Document], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Extract every new or changed file; returns (documents, unchanged, failed)."""
+    from partnership_kg.ingest import extract
+
+    documents: list[Document] = []
+    unchanged: list[dict[str, Any]] = []
+    failed: list[dict[str, Any]] = []
+    for done, path in enumerate(files):
+        if on_file:
+            on_file(path.name, done, len(files))
+        try:
+            if known.get(path.name, {}).get("sha256") == file_sha256(path):
+                unchanged.append({"source": path.name})
+                continue
+            documents.append(extract(path))
+        except IngestError as error:
+            failed.append({"source": path.name, "error": str(error)})
+        except OSError as error:
+            failed.append({"source": path.name, "error": f"cannot read file: {error.strerror}"})
+    return documents, unchanged, failed
+
+
+def build(
+    paths: Sequence[str | Path] | None,
+    store: str | Path,
+    progress: bool = False,
+    on_file: ProgressCallback | None = None,
+) -> dict[str, Any]:
+    """Ingest ``paths`` (default: the bundled corpus) into ``store``; the contract's build JSON.
+
+    Unchanged files are skipped; when nothing changed the store is not touched at all.
+    Otherwise the whole store is rebuilt aside and swapped in, so a failure keeps the old one.
+    """
+    from partnership_kg.ingest import discover
+
+    store = Path(store)
+    roots = [Path(path) for path in paths] if paths else [settings.bundled_corpus()]
+    missing = [str(root) for root in roots if not root.exists()]
+    files = discover([root for root in roots if root.exists()])
+    manifest = storage.read_manifest(store)
+    new_documents, unchanged, failed = _ingest(files, manifest["documents"], on_file)
+    failed += [{"source": name, "error": "no such file or folder"} for name in missing]
+    report: dict[str, Any] = {"ingested": [], "unchanged": unchanged, "failed": failed}
+    if not new_documents:
+        return report
+
+    kept = {doc.source: doc for doc in storage.load_documents(store)}
+    kept.update({doc.source: doc for doc in new_documents})
+    documents = [kept[source] for source in sorted(kept)]
+
+    from partnership_kg.graph.build import build_graph
+    from partnership_kg.graph.oxigraph import OxigraphStore
+    from partnership_kg.search.index import build_index
+
+    previous_index = store / "index" if storage.exists(store) else None
+    with storage.staging(store) as building:
+        OxigraphStore.create(building / "graph", build_graph(documents))
+        chunks = build_index(documents, building / "index", previous=previous_index,
+                             progress=progress)
+        storage.write_documents(building, documents, chunks)
+
+    report["ingested"] = [
+        {"source": doc.source, "type": doc.type, "pages": doc.page_count,
+         "chunks": chunks.get(doc.source, 0), "parts": len(doc.parts),
+         **({"warnings": doc.warnings} if doc.warnings else {})}
+        for doc in new_documents
+    ]
+    return report

@@ -1,0 +1,387 @@
+"""Extractive answers: the one or two retrieved sentences that best answer a question, quoted.
+
+Nothing is paraphrased: the answer is the quoted sentence(s) with where they come from, so it
+can never state a fact its citation does not hold. When no sentence shares enough of the
+question's words, there is no answer (``None``) rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from partnership_kg.search.chunk import CELL_SEPARATOR, sentence_spans
+from partnership_kg.search.keyword import tokenize
+
+# Below this share of the question's (weighted) words, a sentence does not support an answer.
+MIN_SUPPORT = 0.5
+# Words of the passage's section heading and part title count this much towards support: they
+# say what a sentence is about without being in it.
+CONTEXT_WEIGHT = 0.4
+# A second sentence is quoted only when it scores nearly as well as the best.
+SECOND_SENTENCE_RATIO = 0.85
+# Sentences longer than this are rarely the answer itself.
+LONG_SENTENCE_WORDS = 60
+# A line beside a role is read as the holder's name only when this short.
+NAME_LINE_WORDS = 8
+# A lead-in or heading is followed into the next lines up to this many words.
+FOLLOW_WORDS = 80
+
+# Question words that carry no topic (stopwords are dropped by the tokenizer already).
+_QUESTION_WORDS = frozenset({
+    "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "does", "did", "do",
+    "is", "are", "was", "were", "stand", "stands", "mean", "means", "meaning", "much", "many",
+    "percentage", "proportion", "share", "number", "tell", "describe", "explain", "give", "list",
+    "name", "say", "said",
+})
+# ... compared after the tokenizer's plural folding ("stands" -> "stand", "does" -> "doe")
+_QUESTION_TOKENS = frozenset(token for word in _QUESTION_WORDS for token in tokenize(word))
+_ACRONYM_QUESTION = re.compile(
+    r"\bwhat (?:does|do|did) (?:the )?(?:acronym |abbreviation |term )?[\"'“‘]?([\w&.-]+?)"
+    r"[\"'”’]? (?:stand for|mean)\b|\b(?:full form|expansion|meaning) of [\"'“‘]?([\w&.-]+)",
+    re.IGNORECASE,
+)
+_DEFINITION_QUESTION = re.compile(
+    r"^\s*(?:what|who) (?:is|are|was|were) (?:an? |the )?(.+?)\s*\??\s*$", re.IGNORECASE
+)
+_QUANTITY_QUESTION = re.compile(
+    r"\bhow (?:much|many|large|big|long|often)\b|\bwhat (?:percentage|proportion|share|number"
+    r"|amount|fraction)\b|\bwhat (?:was|is) the (?:total|number|amount|cost|budget)\b",
+    re.IGNORECASE,
+)
+_WHO_QUESTION = re.compile(r"^\s*who\b", re.IGNORECASE)
+_NUMBER = re.compile(
+    r"(?<![\w/])[£$€]?\d[\d,]*(?:\.\d+)?"
+    r"(?:\s?(?:%|k|m|bn|per ?cent|million|billion|thousand))?(?!\w)",
+    re.IGNORECASE,
+)
+# A list or paragraph number at the start of a sentence: "(2)", "5.1", "3."
+_ENUMERATOR = re.compile(r"^\s*(?:\(\w{1,4}\)|\d+(?:\.\d+)*\.?)\s+")
+_MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:k|m|bn|million|billion)\b", re.IGNORECASE)
+_PERCENT = re.compile(r"\d\s?(?:%|per ?cent)", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_MONEY_QUESTION = re.compile(r"\bhow much\b|\b(?:cost|budget|funding|grant|spend|spent)\b", re.I)
+_PERCENT_QUESTION = re.compile(r"\b(?:percentage|per ?cent|proportion|share)\b", re.I)
+# A run of two or more capitalised words: a name, a title or a named priority.
+_CAPITALISED_RUN = re.compile(
+    r"(?:\b[A-Z][\w'&-]*(?:\s+(?:of|and|for|the|&|in)\s+|\s+))+[A-Z][\w'&-]*"
+)
+
+
+@dataclass
+class _Question:
+    text: str
+    weights: dict[str, float]
+    acronym: str | None = None
+    term: str | None = None
+    quantity: bool = False
+    who: bool = False
+    term_tokens: list[str] = field(default_factory=list)
+    # Capitalised phrases of the question ("Safeguarding Vulnerable People")
+    phrases: list[str] = field(default_factory=list)
+    numbers: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Sentence:
+    text: str  # verbatim source text
+    result: dict[str, Any]
+    rank: int  # of the passage among the results
+    position: int  # of the sentence in its passage
+    neighbours: list[tuple[str, bool]]  # all (sentence, is row) of the passage, in order
+    score: float = 0.0
+    support: float = 0.0
+    expansion: str | None = None
+    row: bool = False  # a table row, quoted as its cells
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Exact, or one an inflection of the other ("chair"/"chaired", "agree"/"agreed")."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+def _parse_question(question: str) -> _Question:
+    weights: dict[str, float] = {}
+    for index, word in enumerate(re.findall(r"[\w&'-]+", question)):
+        # Names, acronyms and numbers are what a passage must really share with a question;
+        # the first word is capitalised by grammar, not because it is a name.
+        distinctive = (
+            (word[:1].isupper() and index > 0) or word[:1].isdigit()
+            or sum(map(str.isupper, word)) > 1
+        )
+        for token in tokenize(word):
+            if token not in _QUESTION_WORDS and token not in _QUESTION_TOKENS:
+                weights[token] = max(weights.get(token, 0.0), 2.0 if distinctive else 1.0)
+    parsed = _Question(question, weights)
+    acronym = _ACRONYM_QUESTION.search(question)
+    if acronym:
+        parsed.acronym = (acronym.group(1) or acronym.group(2)).strip(".")
+    definition = _DEFINITION_QUESTION.match(question)
+    if definition and not parsed.acronym:
+        parsed.term = definition.group(1)
+        parsed.term_tokens = tokenize(parsed.term)
+    parsed.quantity = bool(_QUANTITY_QUESTION.search(question))
+    parsed.who = bool(_WHO_QUESTION.match(question))
+    body = question.split(None, 1)[1] if " " in question else ""  # the first word is grammar
+    parsed.phrases = [match.group(0) for match in _CAPITALISED_RUN.finditer(body)]
+    parsed.numbers = {match.group(0) for match in _NUMBER.finditer(question)}
+    return parsed
+
+
+def _passage_sentences(text: str) -> list[tuple[str, bool]]:
+    """(sentence, is a table row) of a passage, verbatim; a table row is quoted as its cells."""
+    result: list[tuple[str, bool]] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if CELL_SEPARATOR in line:
+            # Cells separated by white space, as the source has them, so the quote is verbatim
+            # white space aside.
+            result.append((" ".join(cell.strip() for cell in line.split(CELL_SEPARATOR)), True))
+            continue
+        result.extend((line[a:b].strip(), False) for a, b in sentence_spans(line))
+    return [(sentence, row) for sentence, row in result if sentence]
+
+
+def _acronym_letters(acronym: str) -> str:
+    capitals = "".join(ch for ch in acronym if ch.isupper())
+    return capitals if len(capitals) >= 2 else acronym.upper()
+
+
+def _initials(words: list[str]) -> str:
+    # "Anti-Social Behaviour" spells ASB: each part of a hyphenated word has its initial.
+    parts = [part for word in words for part in word.split("-")]
+    return "".join(part[0] for part in parts if part[:1].isupper())
+
+
+def find_expansion(acronym: str, sentence: str) -> str | None:
+    """The spelled-out form of ``acronym`` in ``sentence``: "X (Spelled Out)" or
+    "Spelled Out (X)", where the capitals of the spelled-out words match the acronym."""
+    letters = _acronym_letters(acronym)
+    escaped = re.escape(acronym)
+    after = re.search(rf"\b{escaped}\s*\(([^()]{{3,120}})\)", sentence, re.IGNORECASE)
+    if after:
+        words = after.group(1).split()
+        if _initials(words) == letters or _initials(words).startswith(letters):
+            return after.group(1).strip()
+    before = re.search(rf"([\w&,' -]{{3,160}}?)\s*\(\s*{escaped}\s*\)", sentence, re.IGNORECASE)
+    if before:
+        words = before.group(1).split()
+        # Take the shortest tail of the words whose capitals spell the acronym.
+        for start in range(len(words) - 1, -1, -1):
+            if _initials(words[start:]) == letters:
+                return " ".join(words[start:])
+    return None
+
+
+def _support(question: _Question, sentence: str, context: str) -> tuple[float, float]:
+    """(share of the question's weight in the sentence or its context, share in the sentence)."""
+    if not question.weights:
+        return 0.0, 0.0
+    own = set(tokenize(sentence))
+    around = set(tokenize(context))
+    total = sum(question.weights.values())
+    found = inside = 0.0
+    for token, weight in question.weights.items():
+        if any(_same_word(token, word) for word in own):
+            found += weight
+            inside += weight
+        elif any(_same_word(token, word) for word in around):
+            found += weight * CONTEXT_WEIGHT
+    return found / total, inside / total
+
+
+def _defines(term: str, sentence: str) -> bool:
+    """Whether ``sentence`` reads as a definition of ``term`` (X is ..., X (...), known as X)."""
+    escaped = re.escape(term)
+    patterns = (
+        rf"\b{escaped}\W{{0,2}}\s+(?:is|are|was|were|means|refers to|describes)\b",
+        rf"\b{escaped}\W{{0,2}}\s*[(:–—-]",
+        rf"\(\W?{escaped}\W?\)",
+        rf"\b(?:known as|called|named|entitled)\s+\W?{escaped}\b",
+    )
+    return any(re.search(pattern, sentence, re.IGNORECASE) for pattern in patterns)
+
+
+def _heading_like(sentence: str) -> bool:
+    return sentence.endswith(":") or (
+        len(sentence.split()) < 12 and not sentence.rstrip("\"')").endswith((".", "!", "?"))
+    )
+
+
+def _new_name(sentence: str, question: _Question) -> bool:
+    """Whether ``sentence`` names someone or something the question does not (for 'who')."""
+    for match in _CAPITALISED_RUN.finditer(sentence):
+        tokens = tokenize(match.group(0))
+        if tokens and not any(
+            _same_word(token, known) for token in tokens for known in question.weights
+        ):
+            return True
+    return False
+
+
+def _name_beside(item: _Sentence, question: _Question) -> tuple[int, str] | None:
+    """A short line next to the sentence that names someone new: the name in a signature block
+    above the role it holds, or below it."""
+    for position in (item.position - 1, item.position + 1):
+        if 0 <= position < len(item.neighbours):
+            candidate, row = item.neighbours[position]
+            if not row and len(candidate.split()) <= NAME_LINE_WORDS \
+                    and _new_name(candidate, question):
+                return position, candidate
+    return None
+
+
+def _quantity_bonus(question: _Question, sentence: str) -> float:
+    """Numbers that could answer the question: not years, not numbers the question gives."""
+    numbers = [
+        match.group(0) for match in _NUMBER.finditer(_ENUMERATOR.sub("", sentence))
+        if match.group(0) not in question.numbers and not _YEAR.match(match.group(0))
+    ]
+    if not numbers:
+        return 0.0
+    bonus = 0.3
+    if _MONEY_QUESTION.search(question.text) and _MONEY.search(sentence):
+        bonus += 0.3
+    if _PERCENT_QUESTION.search(question.text) and _PERCENT.search(sentence):
+        bonus += 0.3
+    return bonus
+
+
+def _score(question: _Question, item: _Sentence) -> None:
+    context = f"{item.result.get('section') or ''} {item.result.get('title') or ''}"
+    support, inside = _support(question, item.text, context)
+    score = support
+    if question.acronym:
+        item.expansion = find_expansion(question.acronym, item.text)
+        if item.expansion:
+            score += 1.5
+            support = max(support, 1.0)
+    if question.term and question.term_tokens and _defines(question.term, item.text):
+        score += 0.5
+    lowered = item.text.lower()
+    for phrase in question.phrases:
+        if phrase.lower() in lowered:
+            # The sentence names the thing asked about, and is about it if it starts with it.
+            score += 0.4 if lowered.lstrip("•-–*( ").startswith(phrase.lower()) else 0.2
+    if question.quantity:
+        bonus = _quantity_bonus(question, item.text)
+        score = score + bonus if bonus else score * 0.5
+    if question.who and (_new_name(item.text, question) or _name_beside(item, question)):
+        score += 0.15
+    years = [number for number in question.numbers if _YEAR.match(number)]
+    if years and not any(year in f"{item.text} {context}" for year in years):
+        score *= 0.8  # about another year than the one asked about
+    if len(item.text.split()) > LONG_SENTENCE_WORDS:
+        score *= 0.85
+    if inside == 0 and not item.expansion:
+        score *= 0.5  # supported only by its heading: weaker than a sentence naming the topic
+    # Retrieval order breaks near ties; so, weakly, does coming first in a passage.
+    score += 0.1 / (1 + item.rank) + 0.02 / (1 + item.position)
+    item.score, item.support = score, support
+
+
+def _context_around(item: _Sentence, question: _Question) -> tuple[list[str], list[str]]:
+    """Sentences just before and after the best one that it needs to be understood: the name
+    beside a role in a signature block (for 'who' questions), the lines a heading or lead-in
+    introduces."""
+    before: list[str] = []
+    after: list[str] = []
+    if question.who and not _new_name(item.text, question):
+        beside = _name_beside(item, question)
+        if beside is not None:
+            position, name = beside
+            (before if position < item.position else after).append(name)
+            return before, after
+    if not item.row and _heading_like(item.text):
+        budget = FOLLOW_WORDS
+        for candidate, row in item.neighbours[item.position + 1:]:
+            if row:
+                break
+            after.append(candidate)
+            budget -= len(candidate.split())
+            # Stop after the first complete sentence, unless it too leads into more lines.
+            if budget <= 0 or not _heading_like(candidate):
+                break
+    return before, after
+
+
+def _describe(result: dict[str, Any]) -> str:
+    title = result.get("title") or result.get("source") or "the source"
+    page = result.get("page")
+    return f"{title} (p. {page})" if page is not None else str(title)
+
+
+def _citation(result: dict[str, Any], quote: str) -> dict[str, Any]:
+    return {
+        "source": result.get("source"),
+        "title": result.get("title"),
+        "page": result.get("page"),
+        "quote": quote,
+    }
+
+
+def answer_from_passages(
+    question: str, results: list[dict[str, Any]], embedder: Any = None
+) -> dict[str, Any] | None:
+    """An answer quoting the best sentence(s) of ``results`` (search hits, best first), or None.
+
+    ``embedder`` (optional, an ``Embedder``): when its model is already in memory, sentence
+    similarity to the question breaks ties between sentences with the same words.
+    """
+    parsed = _parse_question(question)
+    if not parsed.weights and not parsed.acronym:
+        return None
+    items: list[_Sentence] = []
+    for rank, result in enumerate(results):
+        found = _passage_sentences(result.get("text") or "")
+        for position, (sentence, row) in enumerate(found):
+            items.append(_Sentence(sentence, result, rank, position, found, row=row))
+    if not items:
+        return None
+    for item in items:
+        _score(parsed, item)
+    if embedder is not None and getattr(embedder, "loaded", False):
+        vectors = embedder.encode([parsed.text] + [item.text for item in items])
+        for item, similarity in zip(items, vectors[1:] @ vectors[0], strict=True):
+            item.score += 0.3 * float(similarity)
+    items.sort(key=lambda item: -item.score)
+    best = items[0]
+    if best.support < MIN_SUPPORT:
+        return None
+
+    before, after = _context_around(best, parsed)
+    quotes = [*before, best.text, *after]
+    citations = [_citation(best.result, quote) for quote in quotes]
+    where = _describe(best.result)
+    quoted = " ".join(f'"{quote}"' for quote in quotes)
+    if best.expansion:
+        answer = f"{parsed.acronym} stands for {best.expansion}. According to {where}: {quoted}"
+    else:
+        answer = f"According to {where}: {quoted}"
+
+    second = next(
+        (
+            item for item in items[1:]
+            if item.score >= SECOND_SENTENCE_RATIO * best.score
+            and item.support >= max(MIN_SUPPORT, best.support)
+            and item.text not in quotes
+            and not _near_duplicate(item.text, quotes)
+        ),
+        None,
+    )
+    if second is not None and not best.expansion:
+        answer += f' Also, {_describe(second.result)}: "{second.text}"'
+        citations.append(_citation(second.result, second.text))
+    return {"answer": answer, "citations": citations}
+
+
+def _near_duplicate(text: str, others: list[str]) -> bool:
+    from rapidfuzz import fuzz
+
+    return any(fuzz.token_set_ratio(text, other) >= 85 for other in others)

@@ -1,0 +1,134 @@
+"""Shared fixtures. Each area adds its own below, names prefixed by area (pdf_, search_ ...)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built once from the bundled corpus by the real pipeline (shared; read-only)."""
+    from partnership_kg.pipeline import build
+
+    store = tmp_path_factory.mktemp("corpus") / "store"
+    report = build([CORPUS], store)
+    assert not report["failed"], report["failed"]
+    return store
+
+
+# --- ingest: real PDFs written by reportlab from sample agreement text -----------------------
+
+PDF_HEADER = "Wessex Community Safety Agreement 2014-17"
+PDF_LEADS = [
+    ["Priority", "Lead"],
+    ["Road Safety", "Director Operations, Wessex Fire and Rescue Service"],
+    ["Domestic Abuse", "Chair of Wessex Domestic Abuse Strategy Group"],
+]
+PDF_FOREWORD = (
+    "As Chair of the Wessex Community Safety Partnership I am pleased to present the new "
+    "Wessex Community Safety Agreement (CSA) for 2014/17, which sets out how partners will "
+    "work together to address the key community safety priorities for the county."
+)
+PDF_PRIORITIES = (
+    "6.3. The priorities for Wessex are: Acquisitive Crime; Anti-Social Behaviour; "
+    "and Road Safety."
+)
+
+
+@pytest.fixture
+def pdf_agreement(tmp_path: Path) -> Path:
+    """Three pages: running header, "Page N of 3" footers, numbered headings, a ruled table."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    path = tmp_path / "wessex_agreement.pdf"
+
+    def furniture(canvas: Any, document: Any) -> None:
+        canvas.setFont("Helvetica", 9)
+        canvas.drawString(72, A4[1] - 40, PDF_HEADER)
+        canvas.drawString(72, 30, f"Page {document.page} of 3")
+
+    table = Table(PDF_LEADS, colWidths=[150, 300])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    story = [
+        Paragraph("Foreword", styles["Heading1"]),
+        Paragraph(PDF_FOREWORD, styles["BodyText"]),
+        Paragraph("1. Introduction", styles["Heading1"]),
+        Paragraph("1.1. The agreement replaces the previous agreement.", styles["BodyText"]),
+        PageBreak(),
+        Paragraph("6. County Priorities 2014-17", styles["Heading1"]),
+        Paragraph(PDF_PRIORITIES, styles["BodyText"]),
+        PageBreak(),
+        Paragraph("7. Leads", styles["Heading1"]),
+        Paragraph("Lead officers for each of the priorities are identified below.",
+                  styles["BodyText"]),
+        table,
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        story, onFirstPage=furniture, onLaterPages=furniture
+    )
+    return path
+
+
+@pytest.fixture
+def pdf_encrypted(tmp_path: Path) -> Path:
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "locked.pdf"
+    canvas = Canvas(str(path), encrypt="secret")
+    canvas.drawString(72, 720, "Confidential agreement text.")
+    canvas.save()
+    return path
+
+
+@pytest.fixture
+def pdf_scanned(tmp_path: Path) -> Path:
+    """A page holding only a picture of text, as a scanner makes it: no text layer."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    image = Image.new("RGB", (400, 100), "white")
+    ImageDraw.Draw(image).text((10, 40), "Scanned agreement page", fill="black")
+    path = tmp_path / "scanned.pdf"
+    canvas = Canvas(str(path))
+    canvas.drawImage(ImageReader(image), 72, 600, width=400, height=100)
+    canvas.save()
+    return path
+
+
+# --- search: the corpus through ingest, indexed once per session -----------------------------
+
+
+@pytest.fixture(scope="session")
+def search_documents() -> list[Any]:
+    """The bundled corpus as ingested Documents (shared; do not mutate)."""
+    from partnership_kg.ingest import extract
+
+    paths = sorted(p for p in CORPUS.iterdir() if p.suffix.lower() in (".txt", ".pdf"))
+    return [extract(path) for path in paths]
+
+
+@pytest.fixture(scope="session")
+def search_index_dir(search_documents: list[Any], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A search index folder built once from the corpus (read-only for tests)."""
+    from partnership_kg.search.index import build_index
+
+    out = tmp_path_factory.mktemp("search") / "index"
+    build_index(search_documents, out, progress=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def search_index(search_index_dir: Path) -> Any:
+    from partnership_kg.search.index import SearchIndex
+
+    return SearchIndex(search_index_dir)

@@ -1,0 +1,82 @@
+"""Extractive answers: quoted verbatim, or none at all."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from partnership_kg.search.extractive import answer_from_passages, find_expansion
+from partnership_kg.search.index import SearchIndex
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _result(text: str, **extra: Any) -> dict[str, Any]:
+    return {"source": "w.txt", "page": 4, "text": text, "score": 1.0, "title": "Wessex CSA",
+            "section": "2. Context", "part_type": "agreement", "chunk_id": "w.txt#0.0", **extra}
+
+
+def test_acronym_from_the_corpus(search_index: SearchIndex) -> None:
+    question = "What does MoRiLE stand for?"
+    answer = answer_from_passages(question, search_index.search(question, k=10))
+    assert answer is not None
+    assert "Management of Risk in Law Enforcement" in answer["answer"]
+    citation = answer["citations"][0]
+    assert citation["source"] and citation["title"]
+    source_text = " ".join(
+        r["text"] for r in search_index.search(question, k=10) if r["source"] == citation["source"]
+    )
+    assert _squash(citation["quote"]) in _squash(source_text)
+
+
+def test_unrelated_question_has_no_answer(search_index: SearchIndex) -> None:
+    question = "What is the boiling point of mercury?"
+    assert answer_from_passages(question, search_index.search(question, k=10)) is None
+
+
+def test_definition_from_the_corpus(search_index: SearchIndex) -> None:
+    question = "What is Themis?"
+    answer = answer_from_passages(question, search_index.search(question, k=10))
+    assert answer is not None and "case management" in answer["answer"].lower()
+
+
+def test_quantity_prefers_the_sentence_with_the_amount() -> None:
+    results = [_result(
+        "The partnership noted the grant funding during the 2013/14 financial year. "
+        "Partners thanked the Commissioner for her grant of £45k to the partnership."
+    )]
+    answer = answer_from_passages("How much grant did the Commissioner give?", results)
+    assert answer is not None and "£45k" in answer["answer"]
+    assert answer["citations"][0]["page"] == 4
+
+
+def test_quotes_are_verbatim_and_attributed() -> None:
+    text = "Road Safety remains a priority. The Road Safety lead is the Fire Service."
+    answer = answer_from_passages("Who is the Road Safety lead?", [_result(text)])
+    assert answer is not None
+    assert all(c["quote"] in text for c in answer["citations"])
+    assert 'Wessex CSA (p. 4): "' in answer["answer"]
+
+
+def test_lead_in_brings_its_list() -> None:
+    text = "Proposed Trigger Criteria\n\nThree complaints in six months.\n\nOther text here."
+    answer = answer_from_passages("What are the proposed trigger criteria?", [_result(text)])
+    assert answer is not None and "Three complaints in six months." in answer["answer"]
+
+
+def test_find_expansion_both_ways() -> None:
+    assert find_expansion("MoRiLE", "the MoRiLE (Management of Risk in Law Enforcement) tool") \
+        == "Management of Risk in Law Enforcement"
+    assert find_expansion("ASB", "tackling Anti-Social Behaviour (ASB) in towns") == (
+        "Anti-Social Behaviour"
+    )
+    assert find_expansion("CSA", "the Community Safety Agreement (CSA) sets") == (
+        "Community Safety Agreement"
+    )
+    assert find_expansion("CSA", "the CSA (which is new) sets") is None
+
+
+def test_no_results_no_answer() -> None:
+    assert answer_from_passages("What is Themis?", []) is None

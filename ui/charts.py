@@ -1,0 +1,367 @@
+"""Plotly figures for the web UI, built from the plain dicts the Workspace returns.
+
+Every builder takes plain data (the contract's JSON shapes, or a small networkx graph) and returns
+a ``go.Figure``; none reads the store, so each is unit-tested with literal inputs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import networkx as nx
+import plotly.graph_objects as go
+
+# One colour per change type, shared by the Sankeys and the timeline so a user learns it once.
+EVENT_COLOURS: dict[str, str] = {
+    "introduced": "rgba(44, 160, 44, 0.55)",
+    "renamed": "rgba(31, 119, 180, 0.55)",
+    "expanded": "rgba(255, 127, 14, 0.55)",
+    "merged": "rgba(148, 103, 189, 0.55)",
+    "split": "rgba(214, 39, 40, 0.55)",
+    "retired": "rgba(127, 127, 127, 0.55)",
+    "continued": "rgba(180, 180, 180, 0.35)",
+}
+# Friendly names for the graph's class names (the projection's ``type``), lower-cased.
+KIND_NAMES: dict[str, str] = {
+    "crosscuttingtheme": "theme", "legalresource": "act", "documentpart": "document",
+    "conceptscheme": "agreement version", "organization": "organisation", "assessmentcount":
+    "assessment count", "agendaitem": "agenda item", "actclaim": "act claim",
+}
+
+
+def kind_name(node_type: object) -> str:
+    kind = str(node_type or "other").lower()
+    return KIND_NAMES.get(kind, kind)
+
+
+TYPE_COLOURS: dict[str, str] = {
+    "priority": "#1f77b4",
+    "theme": "#17becf",
+    "agreement": "#ff7f0e",
+    "document": "#ff7f0e",
+    "plan": "#2ca02c",
+    "act": "#9467bd",
+    "legislation": "#9467bd",
+    "lead": "#d62728",
+    "post": "#d62728",
+    "organisation": "#8c564b",
+    "agreement version": "#ffbb78",
+    "meeting": "#e377c2",
+}
+_FONT = {"family": "system-ui, Arial, sans-serif", "size": 12}
+
+
+def first_year(text: object) -> int | None:
+    """The first four-digit year in a period ("2011-14", "April 2024") or a year number."""
+    if isinstance(text, int):
+        return text
+    match = re.search(r"(1[89]|20)\d\d", str(text or ""))
+    return int(match.group(0)) if match else None
+
+
+def _empty(message: str) -> go.Figure:
+    figure = go.Figure()
+    figure.add_annotation(text=message, showarrow=False, font={"size": 14})
+    figure.update_layout(xaxis={"visible": False}, yaxis={"visible": False}, height=240,
+                         font=_FONT, margin={"l": 10, "r": 10, "t": 30, "b": 10})
+    return figure
+
+
+def _norm(label: str) -> str:
+    """Labels that differ only in case or spacing are one label ("Anti-social" = "Anti-Social")."""
+    return " ".join(label.split()).casefold()
+
+
+def entry_year(entry: Mapping[str, Any]) -> int | None:
+    """A timeline entry's year: its ``year`` where given, else the start of its period."""
+    return first_year(entry.get("year")) or first_year(entry.get("period"))
+
+
+class _Nodes:
+    """Sankey nodes keyed by (label, year): the same label in two versions is two nodes.
+
+    Labels are matched case-insensitively; a node shows the spelling it was first seen with.
+    """
+
+    def __init__(self) -> None:
+        self.keys: list[tuple[str, int | None]] = []
+        self.shown: list[str] = []
+        self.index: dict[tuple[str, int | None], int] = {}
+
+    def get(self, label: str, year: int | None) -> int:
+        key = (_norm(label), year)
+        if key not in self.index:
+            self.index[key] = len(self.keys)
+            self.keys.append(key)
+            self.shown.append(label)
+        return self.index[key]
+
+    def latest_before(self, label: str, year: int | None) -> int | None:
+        """The newest node of ``label`` strictly before ``year`` (where the flow starts)."""
+        wanted = _norm(label)
+        candidates = [(y, i) for (lab, y), i in self.index.items()
+                      if lab == wanted and y is not None and (year is None or y < year)]
+        return max(candidates)[1] if candidates else None
+
+    def names(self) -> list[str]:
+        return [f"{label} ({year})" if year is not None else label
+                for label, (_, year) in zip(self.shown, self.keys, strict=True)]
+
+
+def _layout(nodes: _Nodes, links: list[tuple[int, int, str, str]]) -> tuple[list[float],
+                                                                              list[float], int]:
+    """Node positions: a column per year (left = oldest) and a row ("track") per line of descent,
+    so a priority that carries on stays on one horizontal line and changes show as bends."""
+    years = [year for _, year in nodes.keys]
+    known = [year for year in years if year is not None]
+    low, high = (min(known), max(known)) if known else (0, 0)
+    xs = [0.01 if year is None or high == low else 0.01 + 0.98 * (year - low) / (high - low)
+          for year in years]
+    parents: dict[int, list[int]] = {}
+    for source, target, _, _ in links:
+        parents.setdefault(target, []).append(source)
+    track: dict[int, int] = {}
+    used: dict[float, set[int]] = {}
+    order = sorted(range(len(years)), key=lambda i: (years[i] if years[i] is not None else -1, i))
+    next_track = 0
+    for node in order:
+        taken = used.setdefault(xs[node], set())
+        inherited = [track[p] for p in parents.get(node, []) if p in track]
+        free = [t for t in inherited if t not in taken]
+        if free:
+            track[node] = min(free)
+        else:
+            track[node] = next_track
+            next_track += 1
+        taken.add(track[node])
+    rows = max(next_track, 1)
+    ys = [0.01 + 0.98 * (track[i] + 0.5) / rows for i in range(len(years))]
+    return xs, ys, rows
+
+
+def _linked_only(nodes: _Nodes, links: list[tuple[int, int, str, str]]
+                 ) -> tuple[_Nodes, list[tuple[int, int, str, str]]]:
+    """Drop nodes no flow touches: plotly skips them when drawing, which would shift the
+    explicit x/y positions of every later node onto the wrong one."""
+    used = sorted({s for s, _, _, _ in links} | {t for _, t, _, _ in links})
+    kept = _Nodes()
+    renumber = {}
+    for old in used:
+        renumber[old] = kept.get(nodes.shown[old], nodes.keys[old][1])
+    return kept, [(renumber[s], renumber[t], kind, hover) for s, t, kind, hover in links]
+
+
+def _sankey(nodes: _Nodes, links: list[tuple[int, int, str, str]], title: str) -> go.Figure:
+    if not links:
+        return _empty(f"{title}: no changes recorded between versions")
+    nodes, links = _linked_only(nodes, links)
+    xs, ys, rows = _layout(nodes, links)
+    names = nodes.names()
+    # A label carried on unchanged is written once, at its first version; later columns of the
+    # same line show only the year, so neighbouring columns' labels do not overprint each other.
+    shown = list(names)
+    for source, target, kind, _ in links:
+        if kind == "continued" and nodes.keys[source][0] == nodes.keys[target][0]:
+            shown[target] = str(nodes.keys[target][1] or "")
+    figure = go.Figure(go.Sankey(
+        arrangement="snap",
+        node={"label": shown, "pad": 10, "thickness": 12, "x": xs, "y": ys,
+              "customdata": names, "hovertemplate": "%{customdata}<extra></extra>",
+              "color": "#4a6fa5", "line": {"color": "#333", "width": 0.5}},
+        link={
+            "source": [s for s, _, _, _ in links],
+            "target": [t for _, t, _, _ in links],
+            "value": [1] * len(links),
+            "color": [EVENT_COLOURS.get(kind, EVENT_COLOURS["continued"])
+                      for _, _, kind, _ in links],
+            "customdata": [f"{kind}: {hover}" if hover else kind for _, _, kind, hover in links],
+            "hovertemplate": "%{source.label} → %{target.label}<br>%{customdata}<extra></extra>",
+        },
+    ))
+    kinds = sorted({kind for _, _, kind, _ in links} - {"continued"})
+    legend = "  ".join(f"<span style='color:{EVENT_COLOURS[k].replace('0.55', '1')}'>■</span> {k}"
+                       for k in kinds if k in EVENT_COLOURS)
+    figure.update_layout(title={"text": f"{title}<br><sup>grey: carried on · {legend}</sup>"
+                                if legend else title, "font": {"size": 15}},
+                         font=_FONT, height=max(320, 46 * rows + 140),
+                         margin={"l": 10, "r": 10, "t": 70, "b": 10})
+    return figure
+
+
+def lineage_sankey(lineage: Mapping[str, Any]) -> go.Figure:
+    """One concept's history: a node per label per version, a flow per change event.
+
+    Timeline entries give the versions the concept was seen in; consecutive versions with the same
+    label are joined by a grey "continued" flow; each event joins the newest earlier node of each
+    ``from`` label to its ``to`` labels at the event's year (a retirement flows into "Retired").
+    """
+    nodes = _Nodes()
+    # Versions that only carry the label forward (not restated) add columns, not information.
+    for entry in sorted(lineage.get("timeline", []), key=lambda e: entry_year(e) or 0):
+        if not entry.get("carried"):
+            nodes.get(entry["label"], entry_year(entry))
+    links: list[tuple[int, int, str, str]] = []
+    events = sorted(lineage.get("events", []), key=lambda e: first_year(e.get("year")) or 0)
+    # Event targets first, so a source label seen only in an earlier event still resolves.
+    for event in events:
+        year = first_year(event.get("year"))
+        for label in event.get("to", []):
+            nodes.get(label, year)
+    event_targets: set[int] = set()
+    for event in events:
+        year = first_year(event.get("year"))
+        kind = str(event.get("type", "renamed"))
+        quote = str((event.get("evidence") or {}).get("quote", ""))[:160]
+        targets = [nodes.get(label, year) for label in event.get("to", [])]
+        if kind == "retired" and not targets:
+            targets = [nodes.get("Retired", year)]
+        for label in event.get("from", []):
+            source = nodes.latest_before(label, year)
+            if source is None:
+                source = nodes.get(label, None)
+            for target in targets:
+                links.append((source, target, kind, quote))
+                event_targets.add(target)
+    by_label: dict[str, list[tuple[int, int]]] = {}
+    for (label, year), index in nodes.index.items():
+        if year is not None and label != _norm("Retired"):
+            by_label.setdefault(label, []).append((year, index))
+    for versions in by_label.values():
+        versions.sort()
+        for (_, earlier), (_, later) in zip(versions, versions[1:], strict=False):
+            links.append((earlier, later, "continued", ""))
+    title = f"History of {lineage.get('concept') or lineage.get('query') or 'the concept'}"
+    return _sankey(nodes, links, title)
+
+
+def partnership_sankey(concepts: Sequence[Mapping[str, Any]],
+                       changes: Iterable[Mapping[str, Any]]) -> go.Figure:
+    """All priorities across all agreement versions.
+
+    ``concepts``: ``{"id", "label", "year"}`` per priority per version; ``changes``: ``{"source",
+    "target", "type"}`` between concept ids (associations and same-concept continuations). A change
+    whose ends are not both known concepts is dropped rather than invented.
+    """
+    nodes = _Nodes()
+    by_id: dict[str, int] = {}
+    for concept in sorted(concepts, key=lambda c: (first_year(c.get("year")) or 0,
+                                                     str(c["label"]))):
+        by_id[str(concept["id"])] = nodes.get(str(concept["label"]),
+                                              first_year(concept.get("year")))
+    links: list[tuple[int, int, str, str]] = []
+    seen: set[tuple[int, int]] = set()
+    # A typed change wins over a plain continuation between the same two concepts.
+    for change in sorted(changes, key=lambda c: str(c.get("type") or "continued") == "continued"):
+        source, target = by_id.get(str(change.get("source"))), by_id.get(str(change.get("target")))
+        if source is None or target is None or source == target or (source, target) in seen:
+            continue
+        seen.add((source, target))
+        links.append((source, target, str(change.get("type") or "continued"), ""))
+    return _sankey(nodes, links, "All priorities across agreement versions")
+
+
+def timeline_figure(lineage: Mapping[str, Any]) -> go.Figure:
+    """Labels over time: a dot per version the label appears in, a diamond per change event."""
+    timeline = lineage.get("timeline", [])
+    events = lineage.get("events", [])
+    if not timeline and not events:
+        return _empty("No history found")
+    # One row per label whatever its capitalisation; the exact spelling is in the hover text.
+    rows: dict[str, str] = {}
+    for label in [e["label"] for e in timeline] + [lab for e in events
+                                                   for lab in (e.get("to") or e.get("from") or [])]:
+        rows.setdefault(_norm(label), label)
+
+    def row(label: str) -> str:
+        return rows[_norm(label)]
+
+    figure = go.Figure()
+    figure.add_trace(go.Scatter(
+        name="in an agreement (hollow: carried forward, not restated)",
+        x=[entry_year(e) for e in timeline],
+        y=[row(e["label"]) for e in timeline],
+        mode="markers",
+        marker={"size": 12, "color": TYPE_COLOURS["priority"],
+                "symbol": ["circle-open" if e.get("carried") else "circle" for e in timeline]},
+        customdata=[f"“{e['label']}” · {e.get('period')} · {e.get('source')}"
+                    + (f" p.{e['page']}" if e.get("page") is not None else "") for e in timeline],
+        hovertemplate="%{customdata}<extra></extra>",
+    ))
+    points = [(event, label) for event in events
+              for label in (event.get("to") or event.get("from") or [])]
+    figure.add_trace(go.Scatter(
+        name="change",
+        x=[first_year(event.get("year")) for event, _ in points],
+        y=[row(label) for _, label in points],
+        mode="markers+text",
+        text=[str(event.get("type")) for event, _ in points],
+        textposition="middle right",
+        marker={"size": 14, "symbol": "diamond",
+                "color": [EVENT_COLOURS.get(str(e.get("type")), "#888").replace("0.55", "1")
+                          for e, _ in points]},
+        hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
+    ))
+    figure.update_layout(title={"text": "Timeline", "font": {"size": 15}}, font=_FONT,
+                         height=160 + 40 * len(rows),
+                         xaxis={"dtick": 1, "tickformat": "d"},
+                         yaxis={"automargin": True},
+                         legend={"orientation": "h", "y": -0.25},
+                         margin={"l": 10, "r": 10, "t": 50, "b": 10})
+    return figure
+
+
+def network_figure(graph: nx.Graph, centre: str) -> go.Figure:
+    """A node's neighbourhood: one trace of edges, one of nodes (``customdata`` = node id).
+
+    Node attributes read: ``label`` and ``type``; the centre is drawn larger. Layout is seeded so
+    the same neighbourhood always looks the same.
+    """
+    if graph.number_of_nodes() == 0:
+        return _empty("Nothing to show")
+    simple = nx.Graph(graph)  # parallel edges and direction do not change the picture
+    positions = nx.spring_layout(simple, seed=7, k=1.2 / max(1, simple.number_of_nodes()) ** 0.5)
+    edge_x: list[float | None] = []
+    edge_y: list[float | None] = []
+    for a, b in simple.edges():
+        edge_x += [positions[a][0], positions[b][0], None]
+        edge_y += [positions[a][1], positions[b][1], None]
+    nodes = list(simple.nodes())
+    types = [kind_name(graph.nodes[n].get("type")) for n in nodes]
+    labels = [str(graph.nodes[n].get("label") or n) for n in nodes]
+    figure = go.Figure()
+    figure.add_trace(go.Scatter(x=edge_x, y=edge_y, mode="lines", hoverinfo="skip",
+                                line={"width": 1, "color": "#bbb"}, name="links",
+                                showlegend=False))
+    figure.add_trace(go.Scatter(
+        x=[positions[n][0] for n in nodes], y=[positions[n][1] for n in nodes],
+        mode="markers+text", name="nodes", showlegend=False,
+        text=[_short(label) for label in labels], textposition="top center",
+        customdata=nodes,
+        hovertext=[f"{label}<br>({kind})" for label, kind in zip(labels, types, strict=True)],
+        hoverinfo="text",
+        marker={"size": [26 if n == centre else 14 for n in nodes],
+                "color": [TYPE_COLOURS.get(kind, "#7f7f7f") for kind in types],
+                "line": {"width": [3 if n == centre else 1 for n in nodes], "color": "#222"}},
+    ))
+    figure.update_layout(
+        title={"text": f"Around {graph.nodes[centre].get('label', centre)}"
+               if centre in graph else "Neighbourhood", "font": {"size": 15}},
+        font=_FONT, height=520, showlegend=False,
+        # Room around the outermost nodes for their labels.
+        xaxis={"visible": False, "range": _padded([positions[n][0] for n in nodes], 0.25)},
+        yaxis={"visible": False, "range": _padded([positions[n][1] for n in nodes], 0.12)},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+    )
+    return figure
+
+
+def _padded(values: list[float], share: float) -> list[float]:
+    low, high = min(values), max(values)
+    pad = max(high - low, 1.0) * share
+    return [low - pad, high + pad]
+
+
+def _short(label: str, width: int = 32) -> str:
+    return label if len(label) <= width else label[: width - 1] + "…"

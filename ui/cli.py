@@ -1,0 +1,318 @@
+"""The ``partnership-kg`` command line (click).
+
+A question given without a command is asked: ``partnership-kg "Who leads Road Safety?"``.
+``--json`` output goes to stdout alone; progress and messages go to stderr. Bad input ends in one
+line and exit code 2, never a traceback (set PARTNERSHIP_KG_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from partnership_kg import settings, storage
+
+EXPORT_FORMATS = ["ttl", "trig", "nq", "jsonld", "graphml", "gexf", "csv"]
+
+
+class DefaultGroup(click.Group):
+    """A group whose unknown first word starts the default command (``ask``)."""
+
+    default_command = "ask"
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args.insert(0, self.default_command)
+        return super().resolve_command(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Known failures become one line and an exit code, never a traceback."""
+        from partnership_kg.graph.base import UpdateRefused
+
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except (storage.MissingStoreError, UpdateRefused, ValueError) as error:
+            raise Refused(str(error)) from None
+        except Exception as error:
+            if os.environ.get("PARTNERSHIP_KG_DEBUG"):
+                raise
+            raise click.ClickException(f"{type(error).__name__}: {error}") from None
+
+
+class Refused(click.ClickException):
+    """Missing store, refused update, bad value: exit code 2 as the contract says."""
+
+    exit_code = 2
+
+
+def json_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--json", "as_json", is_flag=True,
+                        help="Print the contract's JSON on stdout.")(command)
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def open_workspace(ctx: click.Context):  # -> partnership_kg.Workspace
+    from partnership_kg.workspace import Workspace
+
+    return Workspace(ctx.obj["store"])
+
+
+def format_evidence(evidence: dict[str, Any] | None) -> str:
+    if not evidence:
+        return ""
+    page = f", p. {evidence['page']}" if evidence.get("page") else ""
+    return f'    [{evidence["source"]}{page}] "{evidence["quote"]}"'
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--store", type=click.Path(path_type=Path), default=None,
+              help="Where the graph, index and documents live "
+                   "[default: $PARTNERSHIP_KG_STORE, else ./.partnership-kg].")
+@click.version_option(package_name="partnership-kg")
+@click.pass_context
+def cli(ctx: click.Context, store: Path | None) -> None:
+    """Turn a partnership's documents into a knowledge graph you can question.
+
+    \b
+    Start with:  partnership-kg build          (ingests the bundled sample corpus)
+    then:        partnership-kg "Who leads Road Safety in the 2017 agreement?"
+                 partnership-kg lineage ASB
+                 partnership-kg serve          (the web UI on http://127.0.0.1:7860)
+    """
+    ctx.obj = {"store": settings.store_path(store)}
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@json_option
+@click.pass_context
+def build(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
+    """Ingest PDF and text files and folders (default: the bundled corpus).
+
+    Unchanged files are skipped; changed files replace their old version. Exit code 1 when
+    some files failed (the rest are ingested and kept).
+    """
+    from partnership_kg.pipeline import build as run_build
+
+    store = ctx.obj["store"]
+    interactive = sys.stderr.isatty() and not as_json
+    report = run_build(list(paths), store, progress=interactive,
+                       on_file=_file_progress() if interactive else None)
+    if as_json:
+        emit_json(report)
+    else:
+        for entry in report["ingested"]:
+            click.echo(f"ingested   {entry['source']}: {entry['type']}, {entry['pages']} pages, "
+                       f"{entry['parts']} parts, {entry['chunks']} chunks")
+            for warning in entry.get("warnings", []):
+                click.echo(f"  warning: {warning}")
+        for entry in report["unchanged"]:
+            click.echo(f"unchanged  {entry['source']}")
+        for entry in report["failed"]:
+            click.echo(f"failed     {entry['source']}: {entry['error']}")
+        click.echo(f"store: {store}", err=True)
+    ctx.exit(1 if report["failed"] else 0)
+
+
+def _file_progress() -> Callable[[str, int, int], None]:
+    def show(name: str, done: int, total: int) -> None:
+        click.echo(f"\r[{done + 1}/{total}] reading {name[:60]:<60}", err=True, nl=False)
+        if done + 1 == total:
+            click.echo("", err=True)
+
+    return show
+
+
+@cli.command()
+@click.argument("question", nargs=-1, required=True)
+@json_option
+@click.pass_context
+def ask(ctx: click.Context, question: tuple[str, ...], as_json: bool) -> None:
+    """Answer a question in plain words, with citations (source, page, quote)."""
+    result = open_workspace(ctx).ask(" ".join(question))
+    if as_json:
+        emit_json(result)
+        return
+    click.echo(result["answer"])
+    for citation in result["citations"]:
+        click.echo(format_evidence(citation))
+    click.echo(f"(method: {result['method']})", err=True)
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("-k", "k", default=5, show_default=True, type=click.IntRange(1, 100),
+              help="How many passages.")
+@click.option("--mode", type=click.Choice(["hybrid", "dense", "bm25"]), default="hybrid",
+              show_default=True, help="Rank fusion of both, embeddings alone, or BM25 alone.")
+@json_option
+@click.pass_context
+def search(ctx: click.Context, query: tuple[str, ...], k: int, mode: str, as_json: bool) -> None:
+    """Ranked passages for QUERY."""
+    text = " ".join(query)
+    results = open_workspace(ctx).search(text, k=k, mode=mode)
+    if as_json:
+        keys = ("source", "page", "text", "score", "title", "section")
+        emit_json({"query": text, "results": [{key: r.get(key) for key in keys} for r in results]})
+        return
+    for rank, result in enumerate(results, 1):
+        page = f" p. {result['page']}" if result.get("page") else ""
+        click.echo(f"{rank}. {result['source']}{page}  ({result['score']:.3f})")
+        click.echo(f"   {result['text'][:300]}")
+
+
+@cli.command()
+@click.argument("name", nargs=-1, required=True)
+@json_option
+@click.pass_context
+def lineage(ctx: click.Context, name: tuple[str, ...], as_json: bool) -> None:
+    """The history of a priority or theme: NAME may be a label, a past label or an acronym."""
+    result = open_workspace(ctx).lineage(" ".join(name))
+    if as_json:
+        emit_json(result)
+        return
+    if not result.get("concept"):
+        click.echo(f"No priority or theme matches {result['query']!r}.")
+        return
+    click.echo(f"{result['concept']}")
+    for entry in result["timeline"]:
+        click.echo(f"  {entry['period']:<12} {entry['label']}  [{entry['source']}]")
+    for event in result["events"]:
+        click.echo(f"{event['year']}: {event['type']} {' + '.join(event['from']) or '-'} -> "
+                   f"{' + '.join(event['to']) or '-'}")
+        click.echo(format_evidence(event.get("evidence")))
+
+
+@cli.command()
+@click.option("--year", type=int, help="The year to look at (default: the latest agreement).")
+@click.option("--document", "document", help="An agreement's source file name.")
+@json_option
+@click.pass_context
+def priorities(ctx: click.Context, year: int | None, document: str | None,
+               as_json: bool) -> None:
+    """The priorities and themes in force, with their leads."""
+    result = open_workspace(ctx).priorities(year=year, document=document)
+    if as_json:
+        emit_json(result)
+        return
+    agreement = result.get("agreement") or {}
+    click.echo(f"{agreement.get('title', 'No agreement found')} ({agreement.get('period', '')})")
+    for priority in result["priorities"]:
+        leads = f" - lead: {'; '.join(priority['leads'])}" if priority.get("leads") else ""
+        click.echo(f"  * {priority['label']}{leads}")
+    if result.get("themes"):
+        click.echo("Cross-cutting themes:")
+        for theme in result["themes"]:
+            click.echo(f"  - {theme['label']}")
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@json_option
+@click.pass_context
+def diff(ctx: click.Context, a: str, b: str, as_json: bool) -> None:
+    """What changed between two agreements, given by year or source file."""
+    result = open_workspace(ctx).diff(a, b)
+    if as_json:
+        emit_json(result)
+        return
+    for key in ("added", "removed", "leads_changed", "plans_added", "plans_removed"):
+        for entry in result.get(key, []):
+            label = entry if isinstance(entry, str) else entry.get("label", entry)
+            click.echo(f"{key.replace('_', ' ')}: {label}")
+    for entry in result.get("renamed", []):
+        click.echo(f"{entry['type']}: {entry['from']} -> {entry['to']}")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "table"]), default="table",
+              show_default=True)
+@click.pass_context
+def sparql(ctx: click.Context, query: str, fmt: str) -> None:
+    """Run a read-only SPARQL 1.1 query (prefixes csa:, skos:, dct:, org:, prov:, oa: ready).
+
+    Any update (INSERT, DELETE, LOAD, CLEAR ...) is refused with exit code 2.
+    """
+    rows = open_workspace(ctx).sparql(query)
+    if fmt == "json":
+        emit_json(rows)
+        return
+    columns = list(rows[0]) if rows else []
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+        click.echo(buffer.getvalue(), nl=False)
+        return
+    click.echo("\t".join(columns))
+    for row in rows:
+        click.echo("\t".join("" if row[c] is None else str(row[c]) for c in columns))
+    click.echo(f"({len(rows)} rows)", err=True)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="File to write.")
+@click.option("--view", help="lineage:NAME, priority:NAME or document:SOURCE (default: all).")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, out: Path, view: str | None) -> None:
+    """Export the whole graph or a view for other tools (Gephi, spreadsheets, triple stores)."""
+    written = open_workspace(ctx).export(fmt, out, view)
+    click.echo(f"wrote {written}", err=True)
+
+
+@cli.command()
+@json_option
+@click.pass_context
+def documents(ctx: click.Context, as_json: bool) -> None:
+    """What is in the store: source, type, title, date or period, pages, chunks, parts."""
+    summaries = open_workspace(ctx).document_summaries()
+    if as_json:
+        emit_json(summaries)
+        return
+    for doc in summaries:
+        when = doc["period"] or doc["date"] or ""
+        click.echo(f"{doc['source']}: {doc['type']} - {doc['title']} {when} "
+                   f"({doc['pages']} pages, {doc['chunks']} chunks)")
+        if len(doc["parts"]) > 1:
+            for part in doc["parts"]:
+                when = part["period"] or part["date"] or ""
+                pages = f"pp. {part['page_start']}-{part['page_end']}" if part["page_start"] else ""
+                click.echo(f"    {part['index']}. {part['type']}: {part['title']} {when} {pages}")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to bind; 0.0.0.0 exposes the UI to your network.")
+@click.option("--port", default=7860, show_default=True, type=int)
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """Start the web UI (Ask, Lineage, Explore, Compare, SPARQL, Documents, Export)."""
+    storage.require(ctx.obj["store"])
+    from partnership_kg.ui.web import launch
+
+    launch(ctx.obj["store"], host=host, port=port)
+
+
+def main() -> None:
+    cli(prog_name="partnership-kg")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,280 @@
+"""What the web UI needs from a Workspace, as plain data: labels, agreements, flows, neighbourhoods.
+
+Kept apart from the Gradio layout so it can be read (and tested) without a browser. Queries rely on
+the store's default prefixes (``csa:``, ``skos:``, ``xkos:`` ...) declared by the graph store.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+from typing import Any
+
+import networkx as nx
+
+from partnership_kg.ui.charts import first_year, kind_name
+
+CONCEPT_TYPES = ("csa:Priority", "csa:CrossCuttingTheme")
+
+LABELS_QUERY = """
+SELECT DISTINCT ?label WHERE {
+  VALUES ?type { csa:Priority csa:CrossCuttingTheme }
+  ?concept a ?type ; skos:prefLabel ?label .
+} ORDER BY LCASE(STR(?label))
+"""
+
+# Every priority/theme concept of every agreement version, with the version's start year.
+CONCEPTS_QUERY = """
+SELECT DISTINCT ?concept ?label ?year WHERE {
+  VALUES ?type { csa:Priority csa:CrossCuttingTheme }
+  ?concept a ?type ; skos:prefLabel ?label .
+  OPTIONAL { ?concept skos:inScheme ?scheme .
+             OPTIONAL { ?scheme csa:startYear ?schemeYear }
+             OPTIONAL { ?agreement ?link ?scheme ; csa:startYear ?agreementYear } }
+  OPTIONAL { ?concept csa:startYear ?conceptYear }
+  OPTIONAL { ?change xkos:targetConcept ?concept ; csa:effectiveYear ?changeYear }
+  BIND(COALESCE(?conceptYear, ?schemeYear, ?agreementYear, ?changeYear) AS ?year)
+}
+"""
+
+# Typed change events (xkos:ConceptAssociation) and same-concept continuations between versions.
+CHANGES_QUERY = """
+SELECT DISTINCT ?source ?target ?kind WHERE {
+  {
+    ?change a xkos:ConceptAssociation ; xkos:sourceConcept ?source ; xkos:targetConcept ?target .
+    OPTIONAL { ?change a ?kind . FILTER(?kind != xkos:ConceptAssociation) }
+  } UNION {
+    ?target dct:replaces ?source .
+    ?target a ?t1 . ?source a ?t2 .
+    VALUES ?t1 { csa:Priority csa:CrossCuttingTheme }
+    VALUES ?t2 { csa:Priority csa:CrossCuttingTheme }
+  } UNION {
+    ?target skos:exactMatch ?source .
+  }
+}
+"""
+
+KIND_NAMES = {"Introduction": "introduced", "Rename": "renamed", "Expansion": "expanded",
+              "Merge": "merged", "Split": "split", "Retirement": "retired"}
+
+SPARQL_EXAMPLES: list[tuple[str, str]] = [
+    ("Priorities and their agreement year", """SELECT ?label ?year WHERE {
+  ?priority a csa:Priority ; skos:prefLabel ?label ; skos:inScheme ?scheme .
+  OPTIONAL { ?agreement ?p ?scheme ; csa:startYear ?year }
+} ORDER BY ?year ?label LIMIT 200"""),
+    ("Change events with their evidence", """SELECT ?kind ?fromLabel ?toLabel ?year ?quote WHERE {
+  ?change a xkos:ConceptAssociation , ?kind ;
+          xkos:targetConcept ?to .
+  FILTER(?kind != xkos:ConceptAssociation)
+  ?to skos:prefLabel ?toLabel .
+  OPTIONAL { ?change xkos:sourceConcept/skos:prefLabel ?fromLabel }
+  OPTIONAL { ?change csa:effectiveYear ?year }
+  OPTIONAL { ?change prov:wasDerivedFrom/oa:hasSelector/oa:refinedBy/oa:exact ?quote }
+} ORDER BY ?year LIMIT 200"""),
+    ("Who leads what", """SELECT ?priority ?post WHERE {
+  ?concept skos:prefLabel ?priority ; csa:leadPost ?p .
+  ?p skos:prefLabel|rdfs:label ?post .
+} LIMIT 200"""),
+    ("Legislation referenced", """SELECT DISTINCT ?act ?title WHERE {
+  ?act a eli:LegalResource ; dct:title|rdfs:label ?title .
+} ORDER BY ?title LIMIT 200"""),
+    ("Documents (named graphs) and triple counts", """SELECT ?graph (COUNT(*) AS ?triples)
+WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph ORDER BY DESC(?triples)"""),
+]
+
+
+def _safe_select(workspace: Any, query: str) -> list[dict[str, Any]]:
+    """Rows of a built-in query; an empty list where the graph lacks what it asks for."""
+    try:
+        return list(workspace.sparql(query))
+    except Exception:  # noqa: BLE001 - a built-in view must not take the page down
+        return []
+
+
+def concept_labels(workspace: Any) -> list[str]:
+    """Priority and theme labels in the graph, for pickers and example questions."""
+    rows = _safe_select(workspace, LABELS_QUERY)
+    labels = [str(row["label"]) for row in rows if row.get("label")]
+    return list(dict.fromkeys(labels))
+
+
+def example_questions(labels: list[str], years: list[int]) -> list[str]:
+    """Generic questions filled in from the store's own labels and years (no corpus facts)."""
+    questions: list[str] = []
+    if labels:
+        questions.append(f"How has {labels[0]} changed over time?")
+    if len(labels) > 1:
+        questions.append(f"Who leads {labels[len(labels) // 2]}?")
+    if years:
+        questions.append(f"What were the priorities in {years[-1]}?")
+    if len(labels) > 2:
+        questions.append(f"Which plans are linked to {labels[-1]}?")
+    if len(years) > 1:
+        questions.append(f"What changed between {years[0]} and {years[-1]}?")
+    return questions or ["What are the current priorities?"]
+
+
+def agreements(summaries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Agreement versions in the store, oldest first, each with the key ``diff`` takes.
+
+    The key is the start year where only one version starts that year, else the file name.
+    """
+    found: list[dict[str, Any]] = []
+    for summary in summaries:
+        for part in summary.get("parts", []):
+            if part.get("type") != "agreement":
+                continue
+            year = first_year(part.get("period")) or first_year(part.get("date"))
+            found.append({"source": summary["source"], "title": part.get("title") or "",
+                          "period": part.get("period") or part.get("date") or "", "year": year})
+    found.sort(key=lambda a: (a["year"] or 0, a["source"]))
+    years = [a["year"] for a in found]
+    for agreement in found:
+        unique = agreement["year"] is not None and years.count(agreement["year"]) == 1
+        agreement["key"] = str(agreement["year"]) if unique else agreement["source"]
+        agreement["name"] = f"{agreement['period'] or agreement['year']} — {agreement['title']}"
+    return found
+
+
+def partnership_flows(workspace: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Concepts (id, label, year) and changes (source, target, type) of the whole partnership."""
+    concepts: dict[str, dict[str, Any]] = {}
+    for row in _safe_select(workspace, CONCEPTS_QUERY):
+        concept = str(row["concept"])
+        year = first_year(row.get("year"))
+        known = concepts.get(concept)
+        if known is None or (known["year"] is None and year is not None):
+            concepts[concept] = {"id": concept, "label": str(row["label"]), "year": year}
+    changes: list[dict[str, Any]] = []
+    for row in _safe_select(workspace, CHANGES_QUERY):
+        kind = str(row.get("kind") or "")
+        name = KIND_NAMES.get(kind.rsplit("#", 1)[-1].rsplit("/", 1)[-1], "continued")
+        source, target = str(row["source"]), str(row["target"])
+        # exactMatch carries no direction: point the flow forwards in time.
+        years = (concepts.get(source, {}).get("year"), concepts.get(target, {}).get("year"))
+        if None not in years and years[0] > years[1]:  # type: ignore[operator]
+            source, target = target, source
+        changes.append({"source": source, "target": target, "type": name})
+    return list(concepts.values()), changes
+
+
+# -- Explore: neighbourhoods in the networkx projection ------------------------------------------
+
+# Kinds a user starts from, in the order the picker lists them (friendly names, see charts).
+EXPLORE_KINDS = ("priority", "theme", "agreement", "document", "agreement version", "plan", "act",
+                 "post", "organisation", "meeting")
+
+
+def node_choices(graph: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    """(display name, node id) of the nodes worth starting from, grouped by kind."""
+    choices = []
+    for node, data in graph.nodes(data=True):
+        kind = kind_name(data.get("type"))
+        if kind in EXPLORE_KINDS and data.get("label"):
+            known = node_year(graph, node)
+            year = f" {known}" if known else ""
+            choices.append((EXPLORE_KINDS.index(kind), str(data["label"]).lower(),
+                            known or 0, f"{data['label']} · {kind}{year}", str(node)))
+    choices.sort()
+    return [(name, node) for *_, name, node in choices]
+
+
+def node_year(graph: nx.MultiDiGraph, node: str) -> int | None:
+    """A node's year, or that of the agreement version it belongs to (a priority concept has
+    none of its own: its scheme has)."""
+    year = graph.nodes[node].get("year")
+    if year:
+        return int(year)
+    for _, scheme, data in graph.out_edges(node, data=True):
+        if str(data.get("label")) == "inScheme" and graph.nodes[scheme].get("year"):
+            return int(graph.nodes[scheme]["year"])
+    return None
+
+
+def node_sources(data: dict[str, Any]) -> list[str]:
+    """The source files of a projected node (a comma-joined string, or a list)."""
+    sources = data.get("sources") or []
+    if isinstance(sources, str):
+        sources = [s.strip() for s in sources.split(",")]
+    return [s for s in sources if s]
+
+
+def neighbourhood(graph: nx.MultiDiGraph, centre: str, limit: int = 40) -> nx.MultiDiGraph:
+    """The centre, its direct neighbours (most connected first, at most ``limit``) and the
+    edges among them."""
+    if centre not in graph:
+        return nx.MultiDiGraph()
+    neighbours = set(graph.successors(centre)) | set(graph.predecessors(centre))
+    neighbours.discard(centre)
+    kept = sorted(neighbours, key=lambda n: (-graph.degree(n), str(n)))[:limit]
+    return graph.subgraph([centre, *kept]).copy()
+
+
+def neighbour_rows(graph: nx.MultiDiGraph, centre: str) -> list[tuple[str, list[str]]]:
+    """(node id, [label, type, year, relation]) for each neighbour of the centre."""
+    rows = []
+    for node in graph.nodes:
+        if node == centre:
+            continue
+        # "→ x": the centre points here through x; "← x": this node points at the centre.
+        relations = [f"→ {_edge_name(d, k)}" for _, _, k, d in _edges_between(graph, centre, node)]
+        relations += [f"← {_edge_name(d, k)}" for _, _, k, d in _edges_between(graph, node, centre)]
+        data = graph.nodes[node]
+        rows.append((str(node), [str(data.get("label") or node), kind_name(data.get("type")),
+                                 str(node_year(graph, node) or ""),
+                                 ", ".join(dict.fromkeys(relations))]))
+    rows.sort(key=lambda r: (r[1][1], r[1][0].lower()))
+    return rows
+
+
+def _edges_between(graph: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, str, Any, dict]]:
+    data = graph.get_edge_data(a, b) or {}
+    return [(a, b, key, attrs) for key, attrs in data.items()]
+
+
+def _edge_name(data: dict[str, Any], key: Any) -> str:
+    name = str(data.get("label") or data.get("predicate") or data.get("relation") or key)
+    return re.split(r"[#/]", name)[-1]
+
+
+# -- formatting ---------------------------------------------------------------------------------
+
+def quote_markdown(evidence: dict[str, Any] | None) -> str:
+    """A citation as markdown: source and page in bold, the verbatim quote highlighted."""
+    if not evidence:
+        return ""
+    page = evidence.get("page")
+    where = f"**{html.escape(str(evidence.get('source', '')))}**"
+    if evidence.get("title"):
+        where += f" — {html.escape(str(evidence['title']))}"
+    where += f", page {page}" if page is not None else ", page not marked"
+    quote = html.escape(" ".join(str(evidence.get("quote", "")).split()))
+    return f"{where}\n\n> <mark>{quote}</mark>"
+
+
+def answer_markdown(result: dict[str, Any]) -> str:
+    method = {"graph": "from the knowledge graph",
+              "passages": "read from retrieved passages"}.get(str(result.get("method")),
+                                                             str(result.get("method")))
+    lines = [f"### Answer\n\n{html.escape(str(result.get('answer', '')))}",
+             f"*Method: {method}*"]
+    citations = result.get("citations") or []
+    if citations:
+        lines.append(f"### Sources ({len(citations)})")
+        lines += [f"{i}. {quote_markdown(c)}".replace("\n\n>", "\n\n   >")
+                  for i, c in enumerate(citations, 1)]
+    else:
+        lines.append("*No citation: treat this answer with care.*")
+    return "\n\n".join(lines)
+
+
+def rows_to_csv(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return ""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()

@@ -1,0 +1,140 @@
+"""The web UI's hold on the store: one Workspace, opened once, reopened after an upload's build.
+
+Derived views (labels, agreements, the networkx projection) are computed on first use and dropped
+when the Workspace is reopened, so every tab sees the same store.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from partnership_kg.ui import web_data
+
+# (file name or stage, steps done, steps in all)
+Progress = Callable[[int, int, str], None]
+
+
+class Session:
+    def __init__(self, workspace: Any) -> None:
+        self.workspace = workspace
+        self._lock = threading.Lock()  # one build at a time; readers never wait on it
+        self._cache: dict[str, Any] = {}
+        # (fn, inputs, outputs) to run when the page loads; filled by the tab builders.
+        self.on_load: list[tuple[Callable[..., Any], list[Any], list[Any]]] = []
+
+    def _cached(self, key: str, compute: Callable[[], Any]) -> Any:
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
+    # -- derived views ------------------------------------------------------------------------
+    def summaries(self) -> list[dict[str, Any]]:
+        return self._cached("summaries", self.workspace.document_summaries)
+
+    def labels(self) -> list[str]:
+        return self._cached("labels", lambda: web_data.concept_labels(self.workspace))
+
+    def agreements(self) -> list[dict[str, Any]]:
+        return self._cached("agreements", lambda: web_data.agreements(self.summaries()))
+
+    def agreement_choices(self) -> list[tuple[str, str]]:
+        return [(a["name"], a["key"]) for a in self.agreements()]
+
+    def example_questions(self) -> list[str]:
+        years = sorted({a["year"] for a in self.agreements() if a["year"]})
+        return web_data.example_questions(self.labels(), years)
+
+    def partnership_flows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        return self._cached("flows", lambda: web_data.partnership_flows(self.workspace))
+
+    def network(self) -> nx.MultiDiGraph:
+        def project() -> nx.MultiDiGraph:
+            from partnership_kg.graph.project import project_networkx
+
+            return project_networkx(self.workspace.graph.dataset())
+
+        return self._cached("network", project)
+
+    def node_choices(self) -> list[tuple[str, str]]:
+        try:
+            return web_data.node_choices(self.network())
+        except Exception:  # noqa: BLE001 - Explore then says why when used
+            return []
+
+    def headline(self) -> str:
+        summaries = self.summaries()
+        years = [a["year"] for a in self.agreements() if a["year"]]
+        span = f", {min(years)}–{max(years)}" if years else ""
+        return (f"{len(summaries)} document(s) · {len(self.agreements())} agreement version(s)"
+                f"{span} · {len(self.labels())} priorities and themes · store "
+                f"`{getattr(self.workspace, 'path', '')}`")
+
+    def documents_table(self) -> Any:
+        import pandas as pd
+
+        rows = []
+        for doc in self.summaries():
+            period = doc.get("period") or doc.get("date") or ""
+            parts = doc.get("parts") or []
+            kinds = ", ".join(dict.fromkeys(str(p.get("type")) for p in parts))
+            rows.append([doc.get("type"), doc.get("source"), doc.get("title"), period,
+                         doc.get("pages"), f"{len(parts)} ({kinds})" if parts else "0",
+                         doc.get("chunks")])
+        return pd.DataFrame(rows, columns=["type", "source", "title", "period", "pages", "parts",
+                                           "passages"])
+
+    # -- uploads ------------------------------------------------------------------------------
+    def add_files(self, paths: list[Path], limit_mb: int, progress: Progress) -> dict[str, Any]:
+        """Build the uploaded files into the store and reopen it; the build JSON of the contract.
+
+        Files over the size limit or of another type are reported, not read. Uploads are copied
+        under their own names first, because the store keys documents by file name.
+        """
+        from partnership_kg import pipeline
+
+        failed: list[dict[str, Any]] = []
+        folder = Path(tempfile.mkdtemp(prefix="pkg-upload-"))
+        accepted: list[Path] = []
+        for path in paths:
+            name = path.name
+            if path.suffix.lower() not in (".pdf", ".txt"):
+                failed.append({"source": name, "error": "only PDF and .txt files can be added"})
+            elif path.stat().st_size > limit_mb * 1024 * 1024:
+                failed.append({"source": name,
+                               "error": f"larger than the {limit_mb} MB limit for uploads"})
+            else:
+                target = folder / name
+                shutil.copyfile(path, target)
+                accepted.append(target)
+        if not accepted:
+            return {"ingested": [], "unchanged": [], "failed": failed}
+
+        def on_file(name: str, done: int, total: int) -> None:
+            progress(done, total + 1, f"Reading {name}")
+
+        store = Path(self.workspace.path)
+        with self._lock:
+            try:
+                result = pipeline.build(accepted, store, on_file=on_file)
+            except Exception as error:  # noqa: BLE001 - the previous store keeps answering
+                result = {"ingested": [], "unchanged": [],
+                          "failed": [{"source": ", ".join(p.name for p in accepted),
+                                      "error": f"the build failed: {error}"}]}
+            progress(len(accepted) + 1, len(accepted) + 1, "Done")
+            if result.get("ingested"):
+                self.reopen()
+        shutil.rmtree(folder, ignore_errors=True)
+        result["failed"] = failed + list(result.get("failed", []))
+        return result
+
+    def reopen(self) -> None:
+        """Open the freshly swapped-in store and forget everything derived from the old one."""
+        self.workspace = type(self.workspace)(self.workspace.path)
+        self._cache.clear()

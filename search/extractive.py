@@ -23,6 +23,8 @@ CONTEXT_WEIGHT = 0.4
 SECOND_SENTENCE_RATIO = 0.85
 # Sentences longer than this are rarely the answer itself.
 LONG_SENTENCE_WORDS = 60
+# Weight of a question's names, acronyms and numbers against its other words (1).
+DISTINCTIVE_WEIGHT = 2.0
 # A line beside a role is read as the holder's name only when this short.
 NAME_LINE_WORDS = 8
 # A lead-in or heading is followed into the next lines up to this many words.
@@ -115,7 +117,8 @@ def _parse_question(question: str) -> _Question:
         )
         for token in tokenize(word):
             if token not in _QUESTION_WORDS and token not in _QUESTION_TOKENS:
-                weights[token] = max(weights.get(token, 0.0), 2.0 if distinctive else 1.0)
+                weight = DISTINCTIVE_WEIGHT if distinctive else 1.0
+                weights[token] = max(weights.get(token, 0.0), weight)
     parsed = _Question(question, weights)
     acronym = _ACRONYM_QUESTION.search(question)
     if acronym:
@@ -180,19 +183,28 @@ def find_expansion(acronym: str, sentence: str) -> str | None:
 
 
 def _support(question: _Question, sentence: str, context: str) -> tuple[float, float]:
-    """(share of the question's weight in the sentence or its context, share in the sentence)."""
+    """(share of the question's weight in the sentence or its context, share in the sentence).
+
+    Support is zero when the passage lacks most of the question's names, acronyms and numbers:
+    a sentence about "people" and "living" does not answer a question about Mars."""
     if not question.weights:
         return 0.0, 0.0
     own = set(tokenize(sentence))
     around = set(tokenize(context))
     total = sum(question.weights.values())
     found = inside = 0.0
+    distinctive = distinctive_found = 0
     for token, weight in question.weights.items():
+        distinctive += weight >= DISTINCTIVE_WEIGHT
         if any(_same_word(token, word) for word in own):
             found += weight
             inside += weight
+            distinctive_found += weight >= DISTINCTIVE_WEIGHT
         elif any(_same_word(token, word) for word in around):
             found += weight * CONTEXT_WEIGHT
+            distinctive_found += weight >= DISTINCTIVE_WEIGHT
+    if distinctive and distinctive_found * 2 < distinctive:
+        return 0.0, inside / total
     return found / total, inside / total
 
 

@@ -177,6 +177,8 @@ def test_export_offers_the_graph_for_download(browser_page: Any) -> None:
     page.click("#export-run")
     page.wait_for_selector("#export-file a", timeout=SLOW_MS)
     assert ".ttl" in page.locator("#export-file").inner_text()
+    page.click("#export-picture")  # the whole-partnership Sankey, drawn when the page loaded
+    page.wait_for_selector("#export-picture-file a", timeout=SLOW_MS)
     _shot(page, "07-export")
 
 
@@ -191,6 +193,7 @@ def test_uploaded_file_is_listed_in_documents(browser_page: Any, tmp_path: Path)
     page.click("#documents-add")
     page.wait_for_selector("#documents-report :text('added')", timeout=SLOW_MS)
     page.locator("#documents-table [role=gridcell]", has_text=upload.name).first.wait_for()
+    page.wait_for_selector("#headline :text('6 document(s)')")  # the headline follows the store
     _shot(page, "08-documents")
     assert not leaked, f"the page tried to reach the network: {leaked[:5]}"
 

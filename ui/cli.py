@@ -41,6 +41,9 @@ class DefaultGroup(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:  # output piped into `head` and the like: not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise click.exceptions.Exit(0) from None
         except (storage.MissingStoreError, UpdateRefused, ValueError) as error:
             raise Refused(str(error)) from None
         except Exception as error:
@@ -230,12 +233,19 @@ def diff(ctx: click.Context, a: str, b: str, as_json: bool) -> None:
     if as_json:
         emit_json(result)
         return
-    for key in ("added", "removed", "leads_changed", "plans_added", "plans_removed"):
+    names = {key: (result.get(key) or {}).get("title", key) for key in ("from", "to")}
+    click.echo(f"{names['from']}  ->  {names['to']}")
+    for key in ("added", "removed", "plans_added", "plans_removed"):
         for entry in result.get(key, []):
-            label = entry if isinstance(entry, str) else entry.get("label", entry)
-            click.echo(f"{key.replace('_', ' ')}: {label}")
+            label = entry if isinstance(entry, str) else entry.get("label") or entry.get("title")
+            click.echo(f"  {key.replace('_', ' ')}: {label}")
     for entry in result.get("renamed", []):
-        click.echo(f"{entry['type']}: {entry['from']} -> {entry['to']}")
+        before, after = (" + ".join(x) if isinstance(x, list) else x
+                         for x in (entry["from"], entry["to"]))
+        click.echo(f"  {entry['type']}: {before} -> {after}")
+    for entry in result.get("leads_changed", []):
+        click.echo(f"  lead changed for {entry['priority']}: {'; '.join(entry['from'])} -> "
+                   f"{'; '.join(entry['to'])}")
 
 
 @cli.command()

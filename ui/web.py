@@ -48,7 +48,7 @@ def _table(rows: list[list[Any]], headers: list[str]) -> pd.DataFrame:
 def _plain_error(error: Exception) -> str:
     """One line a user can act on, never a traceback."""
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return f"⚠️ {text}"
+    return f"**Error:** {text}"
 
 
 def _slug(text: str) -> str:
@@ -96,6 +96,7 @@ def _lineage_tab(session: Session, pictures: gr.State, view: gr.State) -> None:
         with gr.Row():
             picker = gr.Dropdown(choices=session.labels(), label="Pick a priority or theme",
                                  value=None, scale=2, elem_id="lineage-pick")
+            session.refreshers.append((picker, lambda: gr.update(choices=session.labels())))
             name = gr.Textbox(label="…or type a name (acronyms and past names work)", scale=2,
                               elem_id="lineage-name", placeholder="e.g. an acronym")
             show = gr.Button("Show history", variant="primary", scale=1, elem_id="lineage-show")
@@ -103,7 +104,8 @@ def _lineage_tab(session: Session, pictures: gr.State, view: gr.State) -> None:
         sankey = gr.Plot(label="Flows between versions", elem_id="lineage-sankey")
         timeline = gr.Plot(label="Timeline", elem_id="lineage-timeline")
         events = gr.Dataframe(label="Change events and their evidence", interactive=False,
-                              wrap=True, elem_id="lineage-events")
+                              wrap=True, elem_id="lineage-events",
+                              column_widths=["6%", "9%", "16%", "16%", "14%", "5%", "34%"])
         with gr.Accordion("The whole partnership: all priorities across all versions", open=True):
             whole = gr.Plot(elem_id="partnership-sankey")
 
@@ -163,6 +165,7 @@ def _explore_tab(session: Session, pictures: gr.State, view: gr.State) -> None:
                     "picture to move there.", elem_classes="pkg-note")
         centre = gr.Dropdown(choices=session.node_choices(), label="Centre", value=None,
                              elem_id="explore-centre")
+        session.refreshers.append((centre, lambda: gr.update(choices=session.node_choices())))
         picture = gr.Plot(label="Neighbourhood", elem_id="explore-network")
         neighbours = gr.Dataframe(label="Neighbours (click a row to move there)",
                                   interactive=False, elem_id="explore-neighbours")
@@ -209,12 +212,17 @@ def _compare_tab(session: Session) -> None:
             second = gr.Dropdown(choices=choices, label="To",
                                  value=choices[-1][1] if choices else None, elem_id="compare-b")
             go_button = gr.Button("Compare", variant="primary", elem_id="compare-run")
+        for picker in (first, second):
+            session.refreshers.append(
+                (picker, lambda: gr.update(choices=session.agreement_choices())))
         header = gr.Markdown()
+        # The changes of name first: they are what readers of two versions most often miss.
+        renamed = gr.Dataframe(label="Renamed, expanded, merged or split", interactive=False,
+                               wrap=True, elem_id="compare-renamed",
+                               column_widths=["6%", "16%", "16%", "9%", "14%", "5%", "34%"])
         with gr.Row():
             removed = gr.Markdown(elem_id="compare-removed")
             added = gr.Markdown(elem_id="compare-added")
-        renamed = gr.Dataframe(label="Renamed, expanded, merged or split", interactive=False,
-                               wrap=True)
         leads = gr.Markdown()
 
         def compare(a: str | None, b: str | None) -> tuple[Any, ...]:
@@ -335,20 +343,23 @@ def _documents_tab(session: Session) -> gr.Dataframe:
                                                                           desc=text))
             return _build_report(result), session.documents_table()
 
-        add.click(ingest, files, [report, table])
+        # After a build, every picker and the headline are redrawn from the reopened store.
+        components = [component for component, _ in session.refreshers]
+        add.click(ingest, files, [report, table]).then(
+            lambda: [update() for _, update in session.refreshers], None, components)
     return table
 
 
 def _build_report(result: dict[str, Any]) -> str:
     lines = []
     for entry in result.get("ingested", []):
-        lines.append(f"- ✅ **{html_escape(entry['source'])}** added: {entry.get('type')}, "
+        lines.append(f"- **{html_escape(entry['source'])}** added: {entry.get('type')}, "
                      f"{entry.get('pages')} page(s), {entry.get('chunks')} passage(s)")
     for entry in result.get("unchanged", []):
-        lines.append(f"- ➖ **{html_escape(entry['source'])}** is already in the store "
+        lines.append(f"- **{html_escape(entry['source'])}** is already in the store "
                      "(same content)")
     for entry in result.get("failed", []):
-        lines.append(f"- ❌ **{html_escape(entry['source'])}** was not added: "
+        lines.append(f"- **{html_escape(entry['source'])}** was **not added**: "
                      f"{html_escape(str(entry.get('error')))}")
     return "\n".join(lines) or "Nothing to do."
 
@@ -391,7 +402,8 @@ def _export_tab(session: Session, pictures: gr.State, view: gr.State) -> None:
                                 value="partnership", label="Picture", scale=2)
             picture_format = gr.Dropdown(
                 choices=(["png", "svg"] if _kaleido_ready() else []) + ["html"],
-                value="html", label="Format", scale=1)
+                value="png" if _kaleido_ready() else "html", label="Format", scale=1,
+                elem_id="export-picture-format")
             save = gr.Button("Save picture", scale=1, elem_id="export-picture")
         picture_file = gr.File(label="Picture download", interactive=False, height=90,
                                elem_id="export-picture-file")
@@ -433,7 +445,13 @@ def build_app(workspace: Any) -> gr.Blocks:
     """The whole page for an opened Workspace (or anything with its methods)."""
     session = Session(workspace)
     with gr.Blocks(title="Partnership knowledge graph", analytics_enabled=False) as app:
-        gr.Markdown(f"# Partnership knowledge graph\n{session.headline()}", elem_id="headline")
+        headline = gr.Markdown(f"# Partnership knowledge graph\n{session.headline()}",
+                               elem_id="headline")
+        session.refreshers.append(
+            (headline, lambda: f"# Partnership knowledge graph\n{session.headline()}"))
+        gr.Markdown("Ask a question below, see how a priority changed in **Lineage**, walk the "
+                    "graph in **Explore**, or add your own PDFs in **Documents**.",
+                    elem_classes="pkg-note")
         pictures = gr.State({})
         view = gr.State("")
         with gr.Tabs():

@@ -60,23 +60,25 @@ KIND_NAMES = {"Introduction": "introduced", "Rename": "renamed", "Expansion": "e
               "Merge": "merged", "Split": "split", "Retirement": "retired"}
 
 SPARQL_EXAMPLES: list[tuple[str, str]] = [
-    ("Priorities and their agreement year", """SELECT ?label ?year WHERE {
+    ("Priorities in each agreement version", """SELECT DISTINCT ?year ?label WHERE {
   ?priority a csa:Priority ; skos:prefLabel ?label ; skos:inScheme ?scheme .
-  OPTIONAL { ?agreement ?p ?scheme ; csa:startYear ?year }
-} ORDER BY ?year ?label LIMIT 200"""),
-    ("Change events with their evidence", """SELECT ?kind ?fromLabel ?toLabel ?year ?quote WHERE {
-  ?change a xkos:ConceptAssociation , ?kind ;
+  ?scheme csa:startYear ?year .
+} ORDER BY ?year ?label LIMIT 500"""),
+    ("Change events with their evidence", """SELECT ?year ?change ?fromLabel ?toLabel ?quote WHERE {
+  ?event a xkos:ConceptAssociation , ?kind ;
           xkos:targetConcept ?to .
   FILTER(?kind != xkos:ConceptAssociation)
+  BIND(STRAFTER(STR(?kind), "#") AS ?change)
   ?to skos:prefLabel ?toLabel .
-  OPTIONAL { ?change xkos:sourceConcept/skos:prefLabel ?fromLabel }
-  OPTIONAL { ?change csa:effectiveYear ?year }
-  OPTIONAL { ?change prov:wasDerivedFrom/oa:hasSelector/oa:refinedBy/oa:exact ?quote }
+  OPTIONAL { ?event xkos:sourceConcept/skos:prefLabel ?fromLabel }
+  OPTIONAL { ?event csa:effectiveYear ?year }
+  OPTIONAL { ?event prov:wasDerivedFrom/oa:hasSelector/oa:refinedBy/oa:exact ?quote }
 } ORDER BY ?year LIMIT 200"""),
-    ("Who leads what", """SELECT ?priority ?post WHERE {
+    ("Who leads what", """SELECT DISTINCT ?year ?priority ?post WHERE {
   ?concept skos:prefLabel ?priority ; csa:leadPost ?p .
   ?p skos:prefLabel|rdfs:label ?post .
-} LIMIT 200"""),
+  OPTIONAL { ?concept skos:inScheme/csa:startYear ?year }
+} ORDER BY ?year ?priority LIMIT 500"""),
     ("Legislation referenced", """SELECT DISTINCT ?act ?title WHERE {
   ?act a eli:LegalResource ; dct:title|rdfs:label ?title .
 } ORDER BY ?title LIMIT 200"""),

@@ -28,6 +28,8 @@ class Session:
         self._cache: dict[str, Any] = {}
         # (fn, inputs, outputs) to run when the page loads; filled by the tab builders.
         self.on_load: list[tuple[Callable[..., Any], list[Any], list[Any]]] = []
+        # (component, fn giving its new value) to redraw after an upload changes the store.
+        self.refreshers: list[tuple[Any, Callable[[], Any]]] = []
 
     def _cached(self, key: str, compute: Callable[[], Any]) -> Any:
         if key not in self._cache:

@@ -1,0 +1,101 @@
+"""``ask``: question parsing, graph-first answers with verbatim citations, honest refusals."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import partnership_kg
+from partnership_kg.answer.intent import parse, parse_period
+from partnership_kg.graph.names import normalise
+
+QUESTIONS = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "dev_questions.jsonl"
+
+
+@pytest.mark.parametrize(("text", "intent", "names", "year", "period"), [
+    ("How did ASB become Neighbourhood Crime & ASB?", "lineage",
+     ("ASB", "Neighbourhood Crime & ASB"), None, None),
+    ("Who leads Substance Misuse in the 2017 agreement?", "lead_of", ("Substance Misuse",),
+     2017, None),
+    ("Which priorities are in the April 2024 Community Safety Agreement?", "priorities", (),
+     2024, "April 2024"),
+    ("What were the cross-cutting themes of the 2011-14 agreement?", "themes", (), 2011,
+     "2011-14"),
+    ("Trace the history of the Road Safety priority.", "history", ("Road Safety",), None, None),
+    ("Who chaired the Wessex Partnership in 2021?", "holder", ("chaired Wessex",), 2021, None),
+    ("What is the boiling point of mercury?", "other", ("boiling point mercury",), None, None),
+])
+def test_questions_are_parsed_into_intent_names_and_period(
+        text: str, intent: str, names: tuple[str, ...], year: int | None,
+        period: str | None) -> None:
+    question = parse(text)
+    assert (question.intent, question.names, question.year, question.period) == (
+        intent, names, year, period)
+
+
+def test_periods_are_read_as_written() -> None:
+    assert parse_period("the 2014/15 strategic assessments") == (2014, "2014-15")
+    assert parse_period("from 2012 to 2022") == (2012, "2012-22")
+    assert parse_period("in June 2014") == (2014, "June 2014")
+    assert parse_period("no year here") == (None, None)
+
+
+@pytest.fixture(scope="module")
+def workspace(corpus_store: Path) -> partnership_kg.Workspace:
+    return partnership_kg.open(corpus_store)
+
+
+def test_every_citation_quotes_its_source_verbatim(workspace: partnership_kg.Workspace) -> None:
+    # Quotes come from the ingested text: the file's own words, with extraction markup such as
+    # "10<sup>th</sup>" already read as "10th", so compare with that.
+    texts = {doc.source: normalise(" ".join(part.text for part in doc.parts))
+             for doc in workspace.documents}
+    questions = [json.loads(line) for line in QUESTIONS.read_text().splitlines() if line]
+    for question in questions:
+        result = workspace.ask(question["question"])
+        assert result["citations"], question["id"]
+        for citation in result["citations"]:
+            assert normalise(citation["quote"]) in texts[citation["source"]], (
+                question["id"], citation)
+            assert citation["title"]
+
+
+def test_a_lineage_answer_states_the_year_the_new_name_and_cites_the_page(
+        workspace: partnership_kg.Workspace) -> None:
+    result = workspace.ask("How did ASB become Neighbourhood Crime & ASB?")
+    assert result["method"] == "graph"
+    assert result["answer"] == ("In 2022 'Anti-social Behaviour' was expanded to become "
+                                "'Preventing Neighbourhood Crime & ASB'.")
+    citation = result["citations"][0]
+    assert citation["source"] == "004_368897f9bdd4d4d8.txt"
+    assert citation["title"] == "Kent Community Safety Agreement (April 2024)"
+    assert "expanded to become" in citation["quote"]
+    assert isinstance(citation["page"], int)
+
+
+def test_a_lead_answer_keeps_the_versions_own_wording(
+        workspace: partnership_kg.Workspace) -> None:
+    result = workspace.ask("Who was the lead for Road Safety in the 2014-17 agreement?")
+    assert result["answer"] == ("In the 2014-17 agreement the lead for 'Road Safety' was "
+                                "Director Operations, Kent Fire and Rescue Service.")
+
+
+def test_a_post_holder_is_read_from_a_signature(workspace: partnership_kg.Workspace) -> None:
+    result = workspace.ask("Who chaired the Kent Community Safety Partnership in 2024?")
+    assert result["method"] == "graph"
+    assert "Clair Bell" in result["answer"]
+    assert result["citations"][0]["quote"] == (
+        "Clair Bell Chair Kent Community Safety Partnership")
+    earlier = workspace.ask("Who chaired the Kent Community Safety Partnership in 2015?")
+    assert "Mike Hill" in earlier["answer"]
+
+
+def test_an_unanswerable_question_is_refused_plainly(
+        workspace: partnership_kg.Workspace) -> None:
+    result = workspace.ask("What is the boiling point of mercury?")
+    assert result["method"] == "none"
+    assert result["citations"] == []
+    assert re.search(r"do not answer", result["answer"])

@@ -298,8 +298,9 @@ def documents(ctx: click.Context, as_json: bool) -> None:
         return
     for doc in summaries:
         when = doc["period"] or doc["date"] or ""
+        pages = f"{doc['pages']} page" + ("s" if doc["pages"] != 1 else "")
         click.echo(f"{doc['source']}: {doc['type']} - {doc['title']} {when} "
-                   f"({doc['pages']} pages, {doc['chunks']} chunks)")
+                   f"({pages}, {doc['chunks']} chunks)")
         if len(doc["parts"]) > 1:
             for part in doc["parts"]:
                 when = part["period"] or part["date"] or ""

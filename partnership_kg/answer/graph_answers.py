@@ -118,26 +118,26 @@ def _priority_evidence(ws: Any, entry: dict[str, Any]) -> Evidence | None:
 
 # -- priorities, themes, scope ------------------------------------------------------------------
 
-def priorities(ws: Any, question: Question) -> GraphAnswer | None:
-    result = queries.priorities(ws.graph, year=question.year)
-    items = result.get("priorities") or []
+def _listing(result: dict[str, Any], key: str, what: str, question: Question,
+             tense: str) -> GraphAnswer | None:
+    """"The priorities of the 2014-17 agreement are: A; B." with each item's evidence."""
+    items = result.get(key) or []
     if not items:
         return None
     name = _version_name(result.get("agreement"), str(question.year or "the latest"))
     labels = [item["label"] for item in items]
-    return (f"The priorities of {name} are: {_quoted_list(labels)}.",
+    return (f"The {what} of {name} {tense}: {_quoted_list(labels)}.",
             [item["evidence"] for item in items if item.get("evidence")])
+
+
+def priorities(ws: Any, question: Question) -> GraphAnswer | None:
+    result = queries.priorities(ws.graph, year=question.year)
+    return _listing(result, "priorities", "priorities", question, "are")
 
 
 def themes(ws: Any, question: Question) -> GraphAnswer | None:
     result = queries.themes(ws.graph, question.period or question.year)
-    items = result.get("themes") or []
-    if not items:
-        return None
-    name = _version_name(result.get("agreement"), str(question.year or "the latest"))
-    labels = [item["label"] for item in items]
-    return (f"The cross-cutting themes of {name} were: {_quoted_list(labels)}.",
-            [item["evidence"] for item in items if item.get("evidence")])
+    return _listing(result, "themes", "cross-cutting themes", question, "were")
 
 
 def scope(ws: Any, question: Question) -> GraphAnswer | None:

@@ -1,4 +1,4 @@
-"""Structure-aware chunking: a document part becomes passages of roughly 150-250 words.
+"""Structure-aware chunking: a document part becomes passages of up to ~200 words.
 
 A chunk never crosses a part, a section or a table; a list stays with the paragraph that leads
 into it. Text chunks are contiguous runs of blocks joined the way ``Part.text`` joins them, so a
@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from itertools import islice
 from typing import Any
 
 from partnership_kg.ingest.model import EXAMPLE_DOCUMENT, Block, Document, Part
 
-# Word budgets. The dense model reads ~256 word pieces (~190 words), so chunks near the lower end
-# are embedded whole; BM25 indexes the full text either way.
-TARGET_WORDS = 180
-MAX_WORDS = 250
+# Word budget of a chunk. The dense model reads ~256 word pieces (~190 words), so most chunks are
+# embedded whole; on the dev questions 200 beat 150 (too little context) and 250-300 (truncated
+# embeddings) for dense retrieval, with BM25 unchanged (benchmarks/bench_index.py).
+MAX_WORDS = 200
 # A table longer than this is cut into several chunks, each repeating the header row.
 TABLE_ROWS_PER_CHUNK = 12
 CELL_SEPARATOR = " | "
@@ -121,7 +121,8 @@ def _table_texts(block: Block) -> Iterator[str]:
 
 
 def _split_long_text(text: str) -> list[str]:
-    """Cut an over-long block at sentence ends into verbatim slices of about TARGET_WORDS."""
+    """Cut an over-long block at sentence ends into verbatim slices of at most MAX_WORDS (a single
+    sentence longer than that stays whole)."""
     spans = sentence_spans(text.replace("\n", " "))  # same length, so spans index `text` too
     pieces: list[str] = []
     start = end = 0
@@ -143,6 +144,7 @@ class _PartChunker:
         self.part = part
         self.chunks: list[Chunk] = []
         self.current: list[Block] = []
+        self.last_section: list[str] = []  # of the last chunk emitted
 
     def _emit(self, text: str, first: Block, section: list[str]) -> None:
         text = text.strip()
@@ -150,6 +152,7 @@ class _PartChunker:
             return
         # The chunk's page is its first block's, or failing that the part's first page.
         page = first.page if first.page is not None else self.part.page_start
+        self.last_section = section
         self.chunks.append(Chunk(
             id=f"{self.document.source}#{self.part.index}.{len(self.chunks)}",
             source=self.document.source,
@@ -208,14 +211,12 @@ class _PartChunker:
 
     def add_orphans(self, unit: list[Block]) -> None:
         """Heading-styled lines that head no section (a signature, a caption) are text of the
-        passage they follow."""
-        has_content = any(block.kind != "heading" for block in self.current)
-        if has_content and _size(self.current + unit) <= MAX_WORDS:
-            self.current.extend(unit)
-            return
-        section = self._content_section() if has_content else unit[0].section_path
-        self.flush()
-        self._emit(BLOCK_SEPARATOR.join(block.text for block in unit), unit[0], section)
+        passage they follow, and are packed as such."""
+        section = self._content_section() if self.current else self.last_section
+        self.add_unit([
+            replace(block, kind="paragraph", section_path=section or block.section_path)
+            for block in unit
+        ])
 
     def run(self) -> list[Chunk]:
         position = {id(block): index for index, block in enumerate(self.part.blocks)}

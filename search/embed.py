@@ -100,17 +100,20 @@ class Embedder:
         """Vectors for ``texts`` in order; ``on_batch(n)`` is told after each batch of n."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        parts = []
-        for start in range(0, len(texts), BATCH_SIZE):
-            batch = list(texts[start:start + BATCH_SIZE])
-            vectors = self.model.encode(
-                batch, batch_size=BATCH_SIZE, normalize_embeddings=True,
+        # Batches of similar length pad least (sentence-transformers sorts within one call only,
+        # and we call per batch to report progress).
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for start in range(0, len(order), BATCH_SIZE):
+            rows = order[start:start + BATCH_SIZE]
+            encoded = self.model.encode(
+                [texts[i] for i in rows], batch_size=BATCH_SIZE, normalize_embeddings=True,
                 convert_to_numpy=True, show_progress_bar=False,
             )
-            parts.append(np.asarray(vectors, dtype=np.float32))
+            vectors[rows] = np.asarray(encoded, dtype=np.float32)
             if on_batch:
-                on_batch(len(batch))
-        return np.ascontiguousarray(np.vstack(parts), dtype=np.float32)
+                on_batch(len(rows))
+        return vectors
 
     def encode_query(self, text: str) -> np.ndarray:
         return self.encode([text])[0]

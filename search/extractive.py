@@ -35,8 +35,11 @@ _QUESTION_WORDS = frozenset({
     "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "does", "did", "do",
     "is", "are", "was", "were", "stand", "stands", "mean", "means", "meaning", "much", "many",
     "percentage", "proportion", "share", "number", "tell", "describe", "explain", "give", "list",
-    "name", "say", "said",
+    "name", "say", "said", "about",
 })
+# Month names: with a year they say when something happened, not what it is about.
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december"})
 # ... compared after the tokenizer's plural folding ("stands" -> "stand", "does" -> "doe")
 _QUESTION_TOKENS = frozenset(token for word in _QUESTION_WORDS for token in tokenize(word))
 _ACRONYM_QUESTION = re.compile(
@@ -53,6 +56,15 @@ _QUANTITY_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _WHO_QUESTION = re.compile(r"^\s*who\b", re.IGNORECASE)
+# "What was agreed / decided / proposed ...": the answer is a decision, not a description.
+_DECISION_QUESTION = re.compile(
+    r"\b(?:was|were|been)\s+(?:it\s+)?(?:agreed|decided|resolved|proposed|recommended|"
+    r"requested|approved)\b|\bdid\b.+\b(?:agree|decide|resolve|propose|recommend|approve)\b",
+    re.IGNORECASE)
+_DECISION_VERB = re.compile(r"^(?:agre|decid|resolv|propos|recommend|request|approv)", re.I)
+_DECISION_LANGUAGE = re.compile(
+    r"\b(?:agree\w*|decid\w*|decision\w*|resolv\w*|propos\w*|recommend\w*|approv\w*|"
+    r"request\w*|to note|endorse\w*)\b", re.IGNORECASE)
 _NUMBER = re.compile(
     r"(?<![\w/])[£$€]?\d[\d,]*(?:\.\d+)?"
     r"(?:\s?(?:%|k|m|bn|per ?cent|million|billion|thousand))?(?!\w)",
@@ -79,6 +91,7 @@ class _Question:
     term: str | None = None
     quantity: bool = False
     who: bool = False
+    decision: bool = False
     term_tokens: list[str] = field(default_factory=list)
     # Capitalised phrases of the question ("Safeguarding Vulnerable People")
     phrases: list[str] = field(default_factory=list)
@@ -111,7 +124,9 @@ def _parse_question(question: str) -> _Question:
     for index, word in enumerate(re.findall(r"[\w&'-]+", question)):
         # Names, acronyms and numbers are what a passage must really share with a question;
         # the first word is capitalised by grammar, not because it is a name.
-        distinctive = (
+        # Dates ("June 2014") qualify when, so they weigh like ordinary words.
+        is_date = word.lower() in _MONTHS or bool(_YEAR.match(word))
+        distinctive = not is_date and (
             (word[:1].isupper() and index > 0) or word[:1].isdigit()
             or sum(map(str.isupper, word)) > 1
         )
@@ -129,6 +144,7 @@ def _parse_question(question: str) -> _Question:
         parsed.term_tokens = tokenize(parsed.term)
     parsed.quantity = bool(_QUANTITY_QUESTION.search(question))
     parsed.who = bool(_WHO_QUESTION.match(question))
+    parsed.decision = bool(_DECISION_QUESTION.search(question))
     body = question.split(None, 1)[1] if " " in question else ""  # the first word is grammar
     parsed.phrases = [match.group(0) for match in _CAPITALISED_RUN.finditer(body)]
     parsed.numbers = {match.group(0) for match in _NUMBER.finditer(question)}
@@ -151,31 +167,43 @@ def _passage_sentences(text: str) -> list[tuple[str, bool]]:
     return [(sentence, row) for sentence, row in result if sentence]
 
 
+_SMALL_WORDS = frozenset({"of", "and", "in", "for", "the", "to", "on", "a", "an", "&", "at", "by"})
+
+
 def _acronym_letters(acronym: str) -> str:
+    """The letters an expansion must spell: the capitals of "MoRiLE", all of "CSP" ("CSPs"
+    is a plural of CSP)."""
+    if len(acronym) > 2 and acronym.endswith("s") and acronym[:-1].isupper():
+        acronym = acronym[:-1]
     capitals = "".join(ch for ch in acronym if ch.isupper())
     return capitals if len(capitals) >= 2 else acronym.upper()
 
 
 def _initials(words: list[str]) -> str:
-    # "Anti-Social Behaviour" spells ASB: each part of a hyphenated word has its initial.
-    parts = [part for word in words for part in word.split("-")]
-    return "".join(part[0] for part in parts if part[:1].isupper())
+    """Initials of the words that count: "Anti-Social Behaviour" -> ASB (each part of a
+    hyphenated word counts), "community safety partnerships" -> CSP, "Management of Risk in
+    Law Enforcement" -> MRLE (small joining words do not count)."""
+    parts = [part for word in words for part in re.split(r"[-/]", word) if part]
+    return "".join(
+        part[0].upper() for part in parts
+        if part[0].isalnum() and (part.lower() not in _SMALL_WORDS or part[0].isupper())
+    )
 
 
 def find_expansion(acronym: str, sentence: str) -> str | None:
     """The spelled-out form of ``acronym`` in ``sentence``: "X (Spelled Out)" or
-    "Spelled Out (X)", where the capitals of the spelled-out words match the acronym."""
+    "Spelled Out (X)", where the initials of the spelled-out words spell the acronym."""
     letters = _acronym_letters(acronym)
-    escaped = re.escape(acronym)
-    after = re.search(rf"\b{escaped}\s*\(([^()]{{3,120}})\)", sentence, re.IGNORECASE)
-    if after:
-        words = after.group(1).split()
-        if _initials(words) == letters or _initials(words).startswith(letters):
-            return after.group(1).strip()
-    before = re.search(rf"([\w&,' -]{{3,160}}?)\s*\(\s*{escaped}\s*\)", sentence, re.IGNORECASE)
+    # The acronym as written in the question, or in its plural form ("CSP" / "CSPs").
+    written = rf"{re.escape(acronym.rstrip('s') if acronym.endswith('s') else acronym)}s?"
+    after = re.search(rf"\b{written}\s*\(([^()]{{3,120}})\)", sentence, re.IGNORECASE)
+    if after and _initials(after.group(1).split()) == letters:
+        return after.group(1).strip()
+    before = re.search(rf"([\w&,' /-]{{3,160}}?)\s*\(\s*{written}\s*\)", sentence,
+                       re.IGNORECASE)
     if before:
         words = before.group(1).split()
-        # Take the shortest tail of the words whose capitals spell the acronym.
+        # The shortest run of words just before the brackets whose initials spell it.
         for start in range(len(words) - 1, -1, -1):
             if _initials(words[start:]) == letters:
                 return " ".join(words[start:])
@@ -191,6 +219,13 @@ def _support(question: _Question, sentence: str, context: str) -> tuple[float, f
         return 0.0, 0.0
     own = set(tokenize(sentence))
     around = set(tokenize(context))
+    if question.decision:
+        # "What was agreed": any deciding, proposing or requesting language answers the verb.
+        verbs = {token for token in question.weights if _DECISION_VERB.match(token)}
+        if _DECISION_LANGUAGE.search(sentence):
+            own |= verbs
+        elif _DECISION_LANGUAGE.search(context):
+            around |= verbs
     total = sum(question.weights.values())
     found = inside = 0.0
     distinctive = distinctive_found = 0
@@ -273,6 +308,12 @@ def _score(question: _Question, item: _Sentence) -> None:
         item.expansion = find_expansion(question.acronym, item.text)
         if item.expansion:
             score += 1.5
+            # The acronym exactly as asked ("CSP", not "CSPs") with a capitalised expansion reads
+            # as the defining mention.
+            if re.search(rf"\b{re.escape(question.acronym)}\b", item.text):
+                score += 0.1
+            if item.expansion[:1].isupper():
+                score += 0.1
             support = max(support, 1.0)
     if question.term and question.term_tokens and _defines(question.term, item.text):
         score += 0.5
@@ -286,6 +327,15 @@ def _score(question: _Question, item: _Sentence) -> None:
         score = score + bonus if bonus else score * 0.5
     if question.who and (_new_name(item.text, question) or _name_beside(item, question)):
         score += 0.15
+    if question.decision:
+        # A decision is stated in a sentence that decides, proposes or asks for something, often
+        # under a "Recommendations" or "Request of ..." heading; a bare heading states none.
+        if _DECISION_LANGUAGE.search(item.text):
+            score += 0.4
+        if _DECISION_LANGUAGE.search(item.result.get("section") or ""):
+            score += 0.2
+        if _heading_like(item.text):
+            score *= 0.5
     years = [number for number in question.numbers if _YEAR.match(number)]
     if years and not any(year in f"{item.text} {context}" for year in years):
         score *= 0.8  # about another year than the one asked about
@@ -321,6 +371,21 @@ def _context_around(item: _Sentence, question: _Question) -> tuple[list[str], li
             if budget <= 0 or not _heading_like(candidate):
                 break
     return before, after
+
+
+def _decision_list(item: _Sentence) -> list[str]:
+    """The whole list a decision sits in ("Request of the KCSP: 1. To note ...; 2. ..."): what
+    was agreed is the list, not one item of it."""
+    quotes: list[str] = []
+    budget = FOLLOW_WORDS * 2
+    for sentence, row in item.neighbours:
+        if row or _heading_like(sentence) or len(_ENUMERATOR.sub("", f"{sentence} ").split()) < 2:
+            continue  # a table, a heading, or a bare list number split off its item
+        quotes.append(sentence)
+        budget -= len(sentence.split())
+        if budget <= 0:
+            break
+    return quotes if item.text in quotes else [item.text]
 
 
 def _describe(result: dict[str, Any]) -> str:
@@ -369,9 +434,11 @@ def answer_from_passages(
 
     before, after = _context_around(best, parsed)
     quotes = [*before, best.text, *after]
+    if parsed.decision and _DECISION_LANGUAGE.search(best.result.get("section") or ""):
+        quotes = _decision_list(best)
     citations = [_citation(best.result, quote) for quote in quotes]
     where = _describe(best.result)
-    quoted = " ".join(f'"{quote}"' for quote in quotes)
+    quoted = "; ".join(f'"{quote}"' for quote in quotes)
     if best.expansion:
         answer = f"{parsed.acronym} stands for {best.expansion}. According to {where}: {quoted}"
     else:

@@ -99,3 +99,14 @@ def test_an_unanswerable_question_is_refused_plainly(
     assert result["method"] == "none"
     assert result["citations"] == []
     assert re.search(r"do not answer", result["answer"])
+
+
+def test_what_was_agreed_is_answered_with_the_decisions_list(
+        workspace: partnership_kg.Workspace) -> None:
+    result = workspace.ask(
+        "What was agreed about the future of the MARAC process at the June 2014 event?")
+    assert result["method"] == "passages"
+    quotes = [citation["quote"] for citation in result["citations"]]
+    assert quotes[-1] == ("That the CSP membership support the establishment of a steering group "
+                          "to develop, oversee and agree the business case proposal")
+    assert all(len(quote.split()) > 3 for quote in quotes)  # no bare list numbers

@@ -76,6 +76,9 @@ def test_find_expansion_both_ways() -> None:
         "Community Safety Agreement"
     )
     assert find_expansion("CSA", "the CSA (which is new) sets") is None
+    assert find_expansion("CSP", "by local community safety partnerships (CSPs) with") == (
+        "community safety partnerships"
+    )
 
 
 def test_no_results_no_answer() -> None:

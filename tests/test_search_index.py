@@ -94,3 +94,60 @@ def test_importing_the_index_does_not_import_torch(search_index_dir: Path) -> No
         "assert not heavy, heavy\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_empty_build_is_searchable(tmp_path: Path) -> None:
+    assert build_index([], tmp_path / "empty", progress=False) == {}
+    index = SearchIndex(tmp_path / "empty")
+    assert index.search("anything", mode="bm25") == []
+    assert index.search("anything", mode="hybrid") == []
+
+
+def test_dense_index_switches_to_hnsw_and_round_trips(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import numpy as np
+
+    from partnership_kg.search import dense
+
+    monkeypatch.setattr(dense, "HNSW_THRESHOLD", 10)
+    vectors = np.random.default_rng(0).normal(size=(40, 8)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    ids = [f"c{i}" for i in range(40)]
+    dense.DenseIndex.build(vectors, ids).save(tmp_path)
+    loaded = dense.DenseIndex.load(tmp_path)
+    assert hasattr(loaded.index, "hnsw")
+    assert loaded.search(vectors[7], 3)[0][0] == "c7"
+
+
+def test_keyword_index_round_trip(tmp_path: Path) -> None:
+    from partnership_kg.search.keyword import KeywordIndex, tokenize
+
+    texts = ["The priorities were agreed", "Road safety casualties fell", "Nothing here"]
+    KeywordIndex.build(texts, ["a", "b", "c"]).save(tmp_path)
+    index = KeywordIndex.load(tmp_path)
+    assert index.search("which priority was agreed?", 3)[0][0] == "a"
+    assert index.search("unknownword", 3) == []
+    assert tokenize("Priorities chaired") == tokenize("priority chair")
+
+
+def test_model_folder_is_found_and_loaded_offline(search_index: SearchIndex) -> None:
+    import os
+
+    from partnership_kg import settings
+    from partnership_kg.search.embed import resolve_model_folder
+
+    folder = resolve_model_folder(settings.embedding_model())
+    assert (folder / "modules.json").is_file() or (folder / "config.json").is_file()
+    search_index.search("Themis", k=1, mode="dense")  # loads the model
+    assert os.environ.get("HF_HUB_OFFLINE") == "1"
+
+
+def test_a_folder_without_a_model_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from partnership_kg.search.embed import Embedder
+
+    monkeypatch.setenv("PARTNERSHIP_KG_MODEL", str(tmp_path))
+    with pytest.raises(FileNotFoundError, match="PARTNERSHIP_KG_MODEL"):
+        Embedder()

@@ -224,7 +224,7 @@ class Model:
         if year is None:
             return real[-1]
         before = [v for v in real if v.year <= year]
-        return before[-1] if before else real[0]
+        return before[-1] if before else None  # no agreement was in force yet
 
     def state(self, year: int | None, base: Version | None = None
               ) -> tuple[Version | None, list[Concept], list[Event]]:
@@ -415,6 +415,10 @@ def diff(store: GraphStore, a: int | str, b: int | str) -> dict[str, Any]:
     model = model_of(store)
     base_a, old, year_a = _state_of(model, a)
     base_b, new, year_b = _state_of(model, b)
+    for ref, base in ((a, base_a), (b, base_b)):
+        if base is None:
+            known = ", ".join(v.period for v in model.real_versions())
+            raise ValueError(f"no agreement in force for {ref!r}: the store holds {known}")
     lo, hi = sorted((year_a or 0, year_b or 0))
     old_ids, new_ids = {c.iri for c in old}, {c.iri for c in new}
     renamed, matched_old, matched_new = [], set(), set()

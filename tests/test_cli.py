@@ -143,3 +143,19 @@ def test_search_json_has_the_contract_shape(corpus_store: Path) -> None:
     assert data["query"] == "Community Trigger criteria"
     assert len(data["results"]) == 3
     assert set(data["results"][0]) >= {"source", "page", "text", "score"}
+
+
+def test_years_before_any_agreement_are_said_plainly(corpus_store: Path) -> None:
+    result = run("diff", "1990", "2014", store=corpus_store)
+    assert result.exit_code == 2
+    assert "no agreement in force for '1990'" in result.output
+    assert run("priorities", "--year", "1990", store=corpus_store).output == (
+        "No agreement in the store was in force in 1990.\n")
+
+
+def test_lineage_prints_each_change_with_its_quote(corpus_store: Path) -> None:
+    result = run("lineage", "ASB", store=corpus_store)
+    assert result.exit_code == 0
+    assert ("In 2022 'Anti-social Behaviour' was expanded to become 'Preventing Neighbourhood "
+            "Crime & ASB'.") in result.output
+    assert "[004_368897f9bdd4d4d8.txt, p. 33]" in result.output

@@ -193,9 +193,10 @@ def lineage(ctx: click.Context, name: tuple[str, ...], as_json: bool) -> None:
     click.echo(f"{result['concept']}")
     for entry in result["timeline"]:
         click.echo(f"  {entry['period']:<12} {entry['label']}  [{entry['source']}]")
+    from partnership_kg.answer.graph_answers import describe_event
+
     for event in result["events"]:
-        click.echo(f"{event['year']}: {event['type']} {' + '.join(event['from']) or '-'} -> "
-                   f"{' + '.join(event['to']) or '-'}")
+        click.echo(describe_event(event))
         click.echo(format_evidence(event.get("evidence")))
 
 
@@ -211,8 +212,12 @@ def priorities(ctx: click.Context, year: int | None, document: str | None,
     if as_json:
         emit_json(result)
         return
-    agreement = result.get("agreement") or {}
-    click.echo(f"{agreement.get('title', 'No agreement found')} ({agreement.get('period', '')})")
+    agreement = result.get("agreement")
+    if not agreement:
+        click.echo(f"No agreement in the store was in force in {year}." if year else
+                   "The store holds no agreement.")
+        return
+    click.echo(f"{agreement['title']} ({agreement['period']})")
     for priority in result["priorities"]:
         leads = f" - lead: {'; '.join(priority['leads'])}" if priority.get("leads") else ""
         click.echo(f"  * {priority['label']}{leads}")

@@ -42,6 +42,8 @@ _MINUTES = re.compile(
     r"^(MINUTES|NOTES)\s+of\s+(?:a|the)\s+meeting\s+of\s+(?:the\s+)?(.+?)\s+held\b",
     re.IGNORECASE,
 )
+# A short title line such as "Minutes of the partnership meeting" (no body or date given).
+_MINUTES_TITLE = re.compile(r"^(?:MINUTES|NOTES)\s+of\s+(?:a|the)\s+\S.{2,100}$", re.IGNORECASE)
 _REPORT_HEADING = re.compile(r"^Report (?:for|to) (?:the )?\S", re.IGNORECASE)
 _BACK_COVER = re.compile(
     r"(?:For further information on this\b.*Agreement|This document is available in other)",
@@ -78,7 +80,7 @@ def split_parts(blocks: list[Block]) -> list[Part]:
         if draft.type == "agreement":
             draft.period = draft.period or _agreement_period(own)
             draft.title = _agreement_title(own, draft.period)
-        title = draft.title or _first_heading(own) or draft.type.capitalize()
+        title = draft.title or _first_heading(own) or _first_line(own) or draft.type.capitalize()
         if draft.period is None:  # an action plan or report titled "... 2014-17"
             period = _PERIOD.search(title)
             draft.period = _normal_period(period) if period else None
@@ -147,6 +149,10 @@ def _signal(blocks: list[Block], index: int, current: _Draft | None) -> _Draft |
         body = minutes.group(2).strip()
         word = minutes.group(1).capitalize()
         return _Draft(start, "minutes", f"{word} of the {body}", _date(text))
+    if (block.kind == "heading" or index == 0) and _MINUTES_TITLE.match(text.strip()) \
+            and len(text.split()) <= 15:
+        title = _readable(text.strip())
+        return _Draft(index, "minutes", title, _first_date(blocks[index : index + 6]))
     if block.kind == "heading" and folded.strip(" :").lower() == "agenda":
         body = next((b.text for b in window if b.kind == "heading"), "")
         title = f"Agenda: {_readable(body)}" if body else "Agenda"
@@ -332,3 +338,13 @@ def _readable(text: str) -> str:
 
 def _first_heading(blocks: list[Block]) -> str | None:
     return next((block.text for block in blocks if block.kind == "heading"), None)
+
+
+def _first_line(blocks: list[Block]) -> str | None:
+    """A document with no heading is named by its opening words (a sentence, at most 12 words)."""
+    text = next((block.text for block in blocks if block.kind != "table" and block.text.strip()),
+                "")
+    words = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0].split()
+    if not words:
+        return None
+    return " ".join(words[:12]) + (" ..." if len(words) > 12 else "")

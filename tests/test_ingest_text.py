@@ -222,3 +222,16 @@ def test_page_numbers_beside_footers_go_but_counts_stay(tmp_path: Path) -> None:
     assert "Serious Violence (including violence reduction) 12" in texts
     assert "7" not in texts and "4" not in texts
     assert [page.number for page in document.pages] == [3, 4]
+
+
+def test_a_short_note_without_headings_gets_a_type_and_a_title(tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Minutes of the partnership meeting\n\nThe meeting noted the report.\n",
+                    encoding="utf-8")
+    memo = tmp_path / "memo.txt"
+    memo.write_text("The partnership will review its priorities in the spring. More follows.\n",
+                    encoding="utf-8")
+    assert [(p.type, p.title) for p in extract(note).parts] == [
+        ("minutes", "Minutes of the partnership meeting")]
+    assert [(p.type, p.title) for p in extract(memo).parts] == [
+        ("other", "The partnership will review its priorities in the spring.")]

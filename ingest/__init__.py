@@ -12,7 +12,7 @@ from pathlib import Path
 
 from partnership_kg.ingest.blocks import build_blocks
 from partnership_kg.ingest.clean import clean_lines
-from partnership_kg.ingest.errors import PDF_SUFFIXES, SUPPORTED, read_checked
+from partnership_kg.ingest.errors import PDF_SUFFIXES, read_checked
 from partnership_kg.ingest.model import Block, Document, IngestError, Page, Part, Section
 from partnership_kg.ingest.parts import split_parts
 from partnership_kg.ingest.pdf import read_pdf
@@ -62,15 +62,17 @@ def extract(path: Path) -> Document:
 def discover(paths: list[Path]) -> list[Path]:
     """Files to ingest: folders expanded recursively (documents only), named files as given.
 
-    A file named explicitly is kept whatever its type, so that ``extract`` can say why it is
-    refused; inside folders, hidden files, helper files and other types are skipped.
+    Every file is kept whatever its type, so that ``extract`` can say why one is refused (a
+    .docx in a folder of PDFs gets a reason, not silence); only hidden files and the folder's
+    own helpers (README, LICENSE, __init__.py, __pycache__) are skipped.
     """
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
             found += sorted(
                 child for child in path.rglob("*")
-                if child.is_file() and _is_document(child.relative_to(path))
+                if (child.is_file() or child.is_symlink()) and not child.is_dir()
+                and _is_document(child.relative_to(path))
             )
         else:
             found.append(path)
@@ -82,4 +84,4 @@ def _is_document(relative: Path) -> bool:
     # Hidden files and folders, and dunder helpers such as __init__.py or __pycache__.
     if any(part.startswith((".", "__")) for part in relative.parts):
         return False
-    return relative.suffix.lower() in SUPPORTED and relative.name.lower() not in _HELPER_NAMES
+    return relative.name.lower() not in _HELPER_NAMES

@@ -163,9 +163,11 @@ def test_discover_expands_folders_and_keeps_named_files(tmp_path: Path) -> None:
     for name in ["b.txt", "a.pdf", "README.md", "__init__.py", "sub/c.md", "sub/d.docx",
                  ".hidden/e.txt", ".f.txt", "notes.text", "_draft.txt"]:
         (tmp_path / name).write_text("x")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
     found = discover([tmp_path])
+    # Unsupported and unreadable files are kept so the build can say why each is refused.
     assert [path.relative_to(tmp_path).as_posix() for path in found] == [
-        "_draft.txt", "a.pdf", "b.txt", "notes.text", "sub/c.md"
+        "_draft.txt", "a.pdf", "b.txt", "gone.txt", "notes.text", "sub/c.md", "sub/d.docx"
     ]
     named = tmp_path / "sub" / "d.docx"
     assert discover([named, tmp_path / "b.txt"]) == [named, tmp_path / "b.txt"]

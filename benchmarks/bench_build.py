@@ -36,7 +36,7 @@ def timed(function, *args, **kwargs) -> tuple[float, object]:
 
 def encoding_floor(corpus: Path) -> tuple[float, int]:
     """Seconds for the bare model to encode every chunk of the corpus (model load excluded)."""
-    texts = [c.text for path in discover([corpus]) for c in chunk(extract(path))]
+    texts = [c.indexed_text for path in discover([corpus]) for c in chunk(extract(path))]
     embedder = Embedder()
     embedder.encode(texts[:8])  # load and warm the model outside the timing
     seconds, _ = timed(embedder.encode, texts)

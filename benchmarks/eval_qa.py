@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import partnership_kg
 
@@ -47,18 +48,18 @@ def judge(question: dict, result: dict) -> tuple[bool, str]:
     return not reasons, "; ".join(reasons)
 
 
-def retrieval_scores(workspace: partnership_kg.Workspace, questions: list[dict]) -> dict:
-    scores = {}
-    for mode in MODES:
-        recalls, reciprocal_ranks = [], []
-        for question in questions:
-            results = workspace.search(question["question"], k=10, mode=mode)
-            ranks = [rank for rank, result in enumerate(results, 1)
-                     if result["source"] in question["sources"]]
-            recalls.append(1.0 if ranks and ranks[0] <= 5 else 0.0)
-            reciprocal_ranks.append(1.0 / ranks[0] if ranks else 0.0)
-        scores[mode] = (statistics.mean(recalls), statistics.mean(reciprocal_ranks))
-    return scores
+def retrieval_scores(searcher: Any, questions: list[dict], mode: str, k: int = 5,
+                     depth: int = 20) -> tuple[float, float]:
+    """(Recall@k, MRR) of the first passage from an expected source file; ``searcher`` is a
+    workspace or a search index (anything with ``search(query, k, mode)``)."""
+    recalls, reciprocal_ranks = [], []
+    for question in questions:
+        results = searcher.search(question["question"], k=depth, mode=mode)
+        ranks = [rank for rank, result in enumerate(results, 1)
+                 if result["source"] in question["sources"]]
+        recalls.append(1.0 if ranks and ranks[0] <= k else 0.0)
+        reciprocal_ranks.append(1.0 / ranks[0] if ranks else 0.0)
+    return statistics.mean(recalls), statistics.mean(reciprocal_ranks)
 
 
 def main() -> int:
@@ -87,9 +88,9 @@ def main() -> int:
 
     passage_questions = [q for q in questions if q["kind"] == "passage"]
     for label, subset in (("all questions", questions), ("passage questions", passage_questions)):
-        scores = retrieval_scores(workspace, subset)
         print(f"\nretrieval over {label} ({len(subset)}): mode    Recall@5    MRR")
-        for mode, (recall, mrr) in scores.items():
+        for mode in MODES:
+            recall, mrr = retrieval_scores(workspace, subset, mode)
             print(f"{'':>{len(label) + 22}}{mode:<8}{recall:8.3f}{mrr:9.3f}")
     return 1 if failures else 0
 

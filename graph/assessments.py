@@ -28,7 +28,7 @@ _NUM = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
 _ROUND_HEADING = re.compile(
     r"strategic\s+assessments?\s*\(?\s*((?:19|20)\d\d\s*[-–/]\s*\d{2,4})\s*\)?", re.I)
 _PARTNERSHIPS = r"(?:local\s+)?(?:community\s+safety\s+partnerships|CSPs)"
-# "for use by the eleven Community Safety Partnerships", "the twelve CSPs across Kent".
+# "for use by the eleven Community Safety Partnerships", "the twelve CSPs across Wessex".
 _OUT_OF = re.compile(rf"\b(?:the|all)\s+({_NUM})\s+(?:\w+\s+)?{_PARTNERSHIPS}", re.I)
 _SENTENCE = re.compile(
     rf"\b(?P<count>All|{_NUM})\s+(?:of\s+the\s+)?(?:(?P<outof>{_NUM})\s+)?{_PARTNERSHIPS}\b"

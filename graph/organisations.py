@@ -49,7 +49,7 @@ def clean_name(text: str) -> tuple[str, str | None]:
 
 def _split_list(text: str) -> list[str]:
     """Members of "A, B and C": commas and a joining "and" separate them, but a one-word piece
-    starts a name that has its own comma ("Kent, Surrey and Sussex ... Company")."""
+    starts a name that has its own comma ("Wessex, Surrey and Sussex ... Company")."""
     pieces: list[str] = []
     for item in re.split(r",\s*(?![^()]*\))", text):
         head, sep, tail = item.strip().rpartition(" and ")

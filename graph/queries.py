@@ -505,7 +505,7 @@ def _plans_of_version(model: Model, version: Version | None) -> dict[str, str]:
 
 
 def _plan_key(title: str) -> str:
-    """A plan named with or without its years ("Vision for Kent, 2012-2022") is one plan."""
+    """A plan named with or without its years ("Vision for Wessex, 2012-2022") is one plan."""
     return " ".join(word for word in normalise(core(title)).split()
                     if not (word.isdigit() and len(word) in {2, 4}))
 

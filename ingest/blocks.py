@@ -204,7 +204,7 @@ def _plain_title(text: str, loose: bool) -> bool:
     if "@" in text or "http" in text or len(text.strip(":-")) < 3:
         return False
     if _LABEL.match(text) and not text.rstrip().endswith((":", ":-")):
-        return False  # "Lead: KCC and Kent Police" is a field, not a heading
+        return False  # "Lead: WCC and Wessex Police" is a field, not a heading
     if text.rstrip().endswith((":", ":-")) and len(words) > 5:
         return False
     if not text[0].isupper() or re.search(r"[.,;]$", text) or _SENTENCE_BREAK.search(text):

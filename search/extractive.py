@@ -70,6 +70,10 @@ _NUMBER = re.compile(
     r"(?:\s?(?:%|k|m|bn|per ?cent|million|billion|thousand))?(?!\w)",
     re.IGNORECASE,
 )
+# A sentence that opens by pointing back at what the previous one named.
+_ANAPHOR = re.compile(
+    r"^(?:The (?:Act|Bill|bill|legislation|programme|strategy|plan|scheme|report|review|duty)|"
+    r"This|These|That|Those|It|They|He|She)\b")
 # A list or paragraph number at the start of a sentence: "(2)", "5.1", "3."
 _ENUMERATOR = re.compile(r"^\s*(?:\(\w{1,4}\)|\d+(?:\.\d+)*\.?)\s+")
 _MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:k|m|bn|million|billion)\b", re.IGNORECASE)
@@ -360,6 +364,11 @@ def _context_around(item: _Sentence, question: _Question) -> tuple[list[str], li
             position, name = beside
             (before if position < item.position else after).append(name)
             return before, after
+    if not item.row and _ANAPHOR.match(item.text) and item.position > 0:
+        # "The Act introduced ..." needs the sentence before it to say which Act.
+        previous, row = item.neighbours[item.position - 1]
+        if not row:
+            before.append(previous)
     if not item.row and _heading_like(item.text):
         budget = FOLLOW_WORDS
         for candidate, row in item.neighbours[item.position + 1:]:

@@ -110,3 +110,25 @@ def test_what_was_agreed_is_answered_with_the_decisions_list(
     assert quotes[-1] == ("That the CSP membership support the establishment of a steering group "
                           "to develop, oversee and agree the business case proposal")
     assert all(len(quote.split()) > 3 for quote in quotes)  # no bare list numbers
+
+
+def test_an_act_is_chosen_by_the_rare_words_of_the_question(
+        workspace: partnership_kg.Workspace) -> None:
+    pcc = workspace.ask("Which Act introduced Police and Crime Commissioners?")
+    assert pcc["method"] == "graph"
+    assert pcc["answer"].startswith("The Police Reform and Social Responsibility Act 2011 "
+                                    "introduced directly elected Police and Crime Commissioners")
+    # No graph claim mentions the trigger: the passage naming it is quoted, with the sentence
+    # before it that says which Act "The Act" is.
+    trigger = workspace.ask("Which Act introduced the Community Trigger?")
+    assert trigger["method"] == "passages"
+    assert "Anti-social Behaviour, Crime and Policing Act 2014" in trigger["answer"]
+    assert "Community Trigger" in trigger["answer"]
+
+
+def test_which_organisation_leads_is_a_lead_question(
+        workspace: partnership_kg.Workspace) -> None:
+    result = workspace.ask("Which organisation leads Road Safety in 2024?")
+    assert result["method"] == "graph"
+    assert result["answer"] == ("In the April 2024 agreement the lead for 'Road Safety' was Chair "
+                                "of Safer Roads Partnership Tactical Coordination Group.")

@@ -7,7 +7,9 @@ sentence only restates what the cited evidence says.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -243,17 +245,23 @@ def plans(ws: Any, question: Question) -> GraphAnswer | None:
 
 
 def acts(ws: Any, question: Question) -> GraphAnswer | None:
+    """The Act whose quoted claim best matches the question, words weighted by rarity among
+    all claims: "introduced" says little, "Commissioners" or "reoffending" says which Act."""
+    claims = [(act["title"], claim) for act in queries.acts(ws.graph)["acts"]
+              for claim in act.get("did", []) if claim.get("evidence")]
+    words = [_content_words(f"{title} {claim['claim']}") for title, claim in claims]
+    frequency = Counter(word for claim_words in words for word in claim_words)
     wanted = _content_words(question.text)
-    best: tuple[float, str, dict[str, Any]] | None = None
-    for act in queries.acts(ws.graph)["acts"]:
-        for claim in act.get("did", []):
-            overlap = len(wanted & _content_words(claim["claim"]))
-            score = overlap / max(1, len(wanted))
-            if claim.get("evidence") and (best is None or score > best[0]):
-                best = (score, act["title"], claim)
-    if best is None or best[0] < 0.3:
+    weight = {word: math.log((len(claims) + 1) / (frequency[word] + 0.5)) for word in wanted}
+    total = sum(weight.values())
+    scored = [(sum(weight[word] for word in wanted & claim_words) / total, index)
+              for index, claim_words in enumerate(words)] if total > 0 else []
+    if not scored:
         return None
-    _, title, claim = best
+    score, index = max(scored)
+    if score < 0.5:
+        return None
+    title, claim = claims[index]
     return f"The {title} {claim['claim']}.", [claim["evidence"]]
 
 

@@ -34,7 +34,9 @@ _INTENTS: list[tuple[Intent, re.Pattern[str]]] = [
                           r"held the post)\b", re.I)),
     ("led_by_post", re.compile(r"\bwhich priorit\w*\b.*\b(lead|leads|responsible)\b", re.I)),
     ("lead_of", re.compile(r"\bwho\b.*\b(lead|leads|led|responsible|champion)\b|"
-                           r"\blead (?:officer )?for\b", re.I)),
+                           r"\blead (?:officer )?for\b|\b(?:which|what) (?:organi[sz]ation|agency|"
+                           r"body|post|officer|partner)s?\b.*\b(lead|leads|led|responsible)\b",
+                           re.I)),
     ("acts", re.compile(r"\b(which|what) (?:act|acts|law|laws|legislation|regulations?)\b|"
                         r"\bact (?:that|which)\b", re.I)),
     ("plans", re.compile(r"\b(plans?|strateg(?:y|ies))\b.*\blinks?\b|\blinks? to\b.*\b(plans?|"
@@ -53,7 +55,7 @@ _FRAME_WORDS = re.compile(
     r"responsible|champion|plans?|strateg(?:y|ies)|links?|linked|act|acts|legislation|law|"
     r"priority|priorities|county|theme|themes|cross[- ]?cutting|agreement|community safety "
     r"agreement|csa|that|this|its|their|there|has|have|had|been|be|it|they|any|all|list|"
-    r"partnership|version)\b", re.I)
+    r"partnership|version|organi[sz]ations?|agency|body|officer|post)\b", re.I)
 
 
 @dataclass(frozen=True)

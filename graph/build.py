@@ -89,6 +89,8 @@ def _describe_part(context: PartContext) -> None:
     if part.type == "agreement":
         graph.add((node, RDF.type, CSA.Agreement))
         graph.add((node, DCTERMS.isVersionOf, names.AGREEMENT_WORK))
+        graph.add((names.AGREEMENT_WORK, DCTERMS.title,
+                   Literal("Community Safety Agreement (all versions)")))
     graph.add((node, DCTERMS.title, Literal(part.title)))
     graph.add((node, CSA.partType, Literal(part.type)))
     graph.add((node, CSA.sourceFile, Literal(source)))

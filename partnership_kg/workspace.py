@@ -81,9 +81,14 @@ class Workspace:
 
     def document_summaries(self) -> list[dict[str, Any]]:
         """What ``documents --json`` prints: one entry per file with its parts."""
+        from partnership_kg.graph.names import graph_iri
+
         manifest = storage.read_manifest(self.path)["documents"]
+        triples = {str(row["g"]): int(row["n"]) for row in self.graph.select(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
         summaries = []
         for document in self.documents:
+            graphs = [str(graph_iri(document.source, part.index)) for part in document.parts]
             summaries.append({
                 "source": document.source,
                 "type": document.type,
@@ -92,6 +97,8 @@ class Workspace:
                 "period": document.parts[0].period if document.parts else None,
                 "pages": document.page_count,
                 "chunks": manifest.get(document.source, {}).get("chunks", 0),
+                "triples": sum(triples.get(graph, 0) for graph in graphs),
+                "named_graphs": sum(graph in triples for graph in graphs),
                 "warnings": document.warnings,
                 "parts": [
                     {"index": part.index, "type": part.type, "title": part.title,

@@ -69,6 +69,10 @@ def test_documents_json_lists_every_file_with_its_parts(corpus_store: Path) -> N
     assert sorted(documents) == sorted(path.name for path in CORPUS.glob("*.txt"))
     assert documents["000_f5529d35632452d3.txt"]["type"] == "agreement"
     assert documents["000_f5529d35632452d3.txt"]["period"] == "2014-17"
+    # One named graph per document part, each holding what was extracted from it.
+    assert [doc["named_graphs"] for doc in documents.values()] == [
+        len(doc["parts"]) for doc in documents.values()]
+    assert all(doc["triples"] > 100 for doc in documents.values())
     agreements = {(part["type"], part["period"]) for doc in documents.values()
                   for part in doc["parts"] if part["type"] == "agreement"}
     assert agreements == {("agreement", "2014-17"), ("agreement", "April 2017"),

@@ -296,7 +296,8 @@ def export(ctx: click.Context, fmt: str, out: Path, view: str | None) -> None:
 @json_option
 @click.pass_context
 def documents(ctx: click.Context, as_json: bool) -> None:
-    """What is in the store: source, type, title, date or period, pages, chunks, parts."""
+    """What is in the store: source, type, title, date or period, pages, chunks, triples and
+    the documents inside each file (parts)."""
     summaries = open_workspace(ctx).document_summaries()
     if as_json:
         emit_json(summaries)
@@ -305,7 +306,7 @@ def documents(ctx: click.Context, as_json: bool) -> None:
         when = doc["period"] or doc["date"] or ""
         pages = f"{doc['pages']} page" + ("s" if doc["pages"] != 1 else "")
         click.echo(f"{doc['source']}: {doc['type']} - {doc['title']} {when} "
-                   f"({pages}, {doc['chunks']} chunks)")
+                   f"({pages}, {doc['chunks']} chunks, {doc['triples']} triples)")
         if len(doc["parts"]) > 1:
             for part in doc["parts"]:
                 when = part["period"] or part["date"] or ""

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from eval_qa import load_questions, retrieval_scores
+from partnership_kg.evaluation import load_questions, retrieval_scores
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_QUESTIONS = ROOT / "benchmarks" / "data" / "dev_questions.jsonl"

@@ -163,3 +163,9 @@ def test_lineage_prints_each_change_with_its_quote(corpus_store: Path) -> None:
     assert ("In 2022 'Anti-social Behaviour' was expanded to become 'Preventing Neighbourhood "
             "Crime & ASB'.") in result.output
     assert "[004_368897f9bdd4d4d8.txt, p. 33]" in result.output
+
+
+def test_store_may_follow_the_command(corpus_store: Path) -> None:
+    result = CliRunner().invoke(cli, ["documents", "--json", "--store", str(corpus_store)])
+    assert result.exit_code == 0
+    assert len(json.loads(result.output)) == 5

@@ -63,6 +63,18 @@ def json_option(command: Callable[..., Any]) -> Callable[..., Any]:
                         help="Print the contract's JSON on stdout.")(command)
 
 
+def _override_store(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.obj["store"] = value
+
+
+def store_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--store`` after the command too: ``partnership-kg ask "..." --store kg`` works."""
+    return click.option("--store", type=click.Path(path_type=Path), expose_value=False,
+                        callback=_override_store, help="Store to use (overrides the global "
+                        "--store).")(command)
+
+
 def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
@@ -99,6 +111,7 @@ def cli(ctx: click.Context, store: Path | None) -> None:
 
 
 @cli.command()
+@store_option
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @json_option
 @click.pass_context
@@ -140,6 +153,7 @@ def _file_progress() -> Callable[[str, int, int], None]:
 
 
 @cli.command()
+@store_option
 @click.argument("question", nargs=-1, required=True)
 @json_option
 @click.pass_context
@@ -156,6 +170,7 @@ def ask(ctx: click.Context, question: tuple[str, ...], as_json: bool) -> None:
 
 
 @cli.command()
+@store_option
 @click.argument("query", nargs=-1, required=True)
 @click.option("-k", "k", default=5, show_default=True, type=click.IntRange(1, 100),
               help="How many passages.")
@@ -178,6 +193,7 @@ def search(ctx: click.Context, query: tuple[str, ...], k: int, mode: str, as_jso
 
 
 @cli.command()
+@store_option
 @click.argument("name", nargs=-1, required=True)
 @json_option
 @click.pass_context
@@ -201,6 +217,7 @@ def lineage(ctx: click.Context, name: tuple[str, ...], as_json: bool) -> None:
 
 
 @cli.command()
+@store_option
 @click.option("--year", type=int, help="The year to look at (default: the latest agreement).")
 @click.option("--document", "document", help="An agreement's source file name.")
 @json_option
@@ -228,6 +245,7 @@ def priorities(ctx: click.Context, year: int | None, document: str | None,
 
 
 @cli.command()
+@store_option
 @click.argument("a")
 @click.argument("b")
 @json_option
@@ -254,6 +272,7 @@ def diff(ctx: click.Context, a: str, b: str, as_json: bool) -> None:
 
 
 @cli.command()
+@store_option
 @click.argument("query")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "table"]), default="table",
               show_default=True)
@@ -282,6 +301,7 @@ def sparql(ctx: click.Context, query: str, fmt: str) -> None:
 
 
 @cli.command()
+@store_option
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="File to write.")
 @click.option("--view", help="lineage:NAME, priority:NAME or document:SOURCE (default: all).")
@@ -293,6 +313,7 @@ def export(ctx: click.Context, fmt: str, out: Path, view: str | None) -> None:
 
 
 @cli.command()
+@store_option
 @json_option
 @click.pass_context
 def documents(ctx: click.Context, as_json: bool) -> None:
@@ -315,6 +336,7 @@ def documents(ctx: click.Context, as_json: bool) -> None:
 
 
 @cli.command()
+@store_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to bind; 0.0.0.0 exposes the UI to your network.")
 @click.option("--port", default=7860, show_default=True, type=int)

@@ -109,10 +109,19 @@ def similarity(a: str, b: str) -> float:
     return float(fuzz.token_set_ratio(core(a), core(b)))
 
 
+def _names(name: str, label: str) -> bool:
+    """Does what a user typed name ``label`` outright? Spelling variants do, and so does an
+    acronym the user typed; the initials of words the user typed do not ("drugs and alcohol"
+    is not "DA", "Domestic Abuse")."""
+    if core(name) == core(label) or normalise(name) == normalise(label):
+        return True
+    return is_acronym(name) and bool(variants(name) & variants(label))
+
+
 def best_matches(name: str, labels: Iterable[str], cutoff: float = 80.0) -> list[str]:
     """Labels naming ``name``: exact/acronym first, then partial names, then fuzzy ones."""
     labels = list(dict.fromkeys(labels))
-    exact = [label for label in labels if same_concept(name, label)]
+    exact = [label for label in labels if _names(name, label)]
     if exact:
         return exact
     key = core(name)
@@ -124,7 +133,10 @@ def best_matches(name: str, labels: Iterable[str], cutoff: float = 80.0) -> list
         inside = [label for label in labels if contains_label(label, name)]
         if inside:
             return inside
-    scored = sorted(((fuzz.WRatio(key, core(label)), label) for label in labels), reverse=True)
+    # Whole-label similarity (typos, dropped or reordered words), not WRatio's partial
+    # matching, which pairs "drugs and alcohol" with "women and girls" on the shared "and".
+    scored = sorted(((max(fuzz.ratio(key, core(label)), fuzz.token_sort_ratio(key, core(label))),
+                      label) for label in labels), reverse=True)
     return [label for score, label in scored if score >= cutoff][:3]
 
 

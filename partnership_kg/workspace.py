@@ -37,6 +37,14 @@ class Workspace:
         return storage.load_documents(self.path)
 
     @cached_property
+    def concept_label_vectors(self):  # -> tuple[list[str], numpy.ndarray]
+        """Every priority and theme label with its embedding (for linking names by meaning)."""
+        from partnership_kg.answer.linking import LABELS_QUERY
+
+        labels = sorted({str(row["label"]) for row in self.graph.select(LABELS_QUERY)})
+        return labels, self.index.embedder.encode(labels)
+
+    @cached_property
     def _part_texts(self) -> dict[int, str]:
         from partnership_kg.graph.names import normalise
 

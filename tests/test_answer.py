@@ -132,3 +132,20 @@ def test_which_organisation_leads_is_a_lead_question(
     assert result["method"] == "graph"
     assert result["answer"] == ("In the April 2024 agreement the lead for 'Road Safety' was Chair "
                                 "of Safer Roads Partnership Tactical Coordination Group.")
+
+
+def test_a_name_the_label_rules_cannot_place_is_linked_by_meaning_and_said_so(
+        workspace: partnership_kg.Workspace) -> None:
+    result = workspace.ask("Who leads drugs and alcohol in 2024?")
+    assert result["method"] == "graph"
+    assert result["answer"].startswith("Reading 'drugs and alcohol' as 'Substance Misuse'. ")
+    # The initials of words typed are not an acronym: "drugs and alcohol" is not "DA".
+    assert "Domestic Abuse" not in result["answer"]
+
+
+def test_how_did_x_become_y_picks_the_step_that_arrives_at_y(
+        workspace: partnership_kg.Workspace) -> None:
+    result = workspace.ask(
+        "When did Serious Organised Crime become Serious Violence Organised Crime?")
+    assert result["answer"] == ("In 2020 'Serious and Organised Crime' was expanded to become "
+                                "'Serious Violence and Organised Crime'.")

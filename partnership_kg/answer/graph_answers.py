@@ -16,6 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from partnership_kg.answer.intent import Question
+from partnership_kg.answer.linking import link
 from partnership_kg.graph import queries
 from partnership_kg.graph.evidence import EVIDENCE_QUERY, page_from_selector
 from partnership_kg.graph.names import normalise
@@ -60,36 +61,45 @@ def _join(labels: list[str], sep: str = "' + '") -> str:
     return sep.join(labels)
 
 
+def _noted(note: str | None, answer: str) -> str:
+    return f"{note} {answer}" if note else answer
+
+
 def describe_event(event: dict[str, Any]) -> str:
     return f"In {event['year']} {_EVENT_PHRASES[event['type']](event)}."
 
 
-def _mentions(labels: list[str], name: str) -> bool:
-    return any(best_matches(name, [label]) for label in labels)
+def _closeness(labels: list[str], name: str) -> float:
+    """How well the best of ``labels`` matches ``name`` (0..100)."""
+    return max((fuzz.token_sort_ratio(core(name), core(label)) for label in labels), default=0.0)
 
 
 def lineage(ws: Any, question: Question) -> GraphAnswer | None:
     if not question.names:
         return None
-    result = queries.lineage(ws.graph, question.names[0])
+    name, note = link(ws, question.names[0])
+    result = queries.lineage(ws.graph, name)
     events = [event for event in result["events"] if event.get("evidence")]
     if not result.get("concept") or not events:
         return None
     text = question.text.lower()
-    if len(question.names) > 1:  # "how did X become Y": the steps that lead to Y
-        chosen = [e for e in events if _mentions(e["to"], question.names[-1])]
+    if len(question.names) > 1:  # "how did X become Y": the step that best arrives at Y
+        best = max(_closeness(e["to"], question.names[-1]) for e in events)
+        chosen = [e for e in events if _closeness(e["to"], question.names[-1]) == best]
     elif re.search(r"\b(added|introduced)\b", text):
         chosen = [e for e in events if e["type"] == "introduced"]
     else:
         chosen = events
     chosen = chosen or events
-    return " ".join(describe_event(event) for event in chosen), [e["evidence"] for e in chosen]
+    return _noted(note, " ".join(describe_event(event) for event in chosen)), [
+        e["evidence"] for e in chosen]
 
 
 def history(ws: Any, question: Question) -> GraphAnswer | None:
     if not question.names:
         return None
-    result = queries.lineage(ws.graph, question.names[0])
+    name, note = link(ws, question.names[0])
+    result = queries.lineage(ws.graph, name)
     timeline = result.get("timeline") or []
     if not result.get("concept") or not timeline:
         return None
@@ -106,7 +116,7 @@ def history(ws: Any, question: Question) -> GraphAnswer | None:
         if event.get("evidence"):
             sentences.append(describe_event(event))
             evidence.append(event["evidence"])
-    return " ".join(sentences), evidence
+    return _noted(note, " ".join(sentences)), evidence
 
 
 def _priority_evidence(ws: Any, entry: dict[str, Any]) -> Evidence | None:
@@ -174,13 +184,14 @@ def _evidence_mentioning(ws: Any, node: str, text: str) -> Evidence | None:
 def lead_of(ws: Any, question: Question) -> GraphAnswer | None:
     if not question.names:
         return None
-    result = queries.leads_of(ws.graph, question.names[0], question.year)
+    name, note = link(ws, question.names[0])
+    result = queries.leads_of(ws.graph, name, question.year)
     rows = [row for row in result["results"] if row.get("evidence")]
     if not rows:
         return None
     sentences = [f"In {_version_name(row.get('agreement'), row['period'])} the lead for "
                  f"'{row['label']}' was {' and '.join(row['leads'])}." for row in rows]
-    return " ".join(sentences), [row["evidence"] for row in rows]
+    return _noted(note, " ".join(sentences)), [row["evidence"] for row in rows]
 
 
 _POST_IN_QUESTION = re.compile(

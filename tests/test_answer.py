@@ -25,6 +25,7 @@ QUESTIONS = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "de
     ("What were the cross-cutting themes of the 2011-14 agreement?", "themes", (), 2011,
      "2011-14"),
     ("Trace the history of the Road Safety priority.", "history", ("Road Safety",), None, None),
+    ("How has Domestic Abuse changed over time?", "history", ("Domestic Abuse",), None, None),
     ("Who chaired the Wessex Partnership in 2021?", "holder", ("chaired Wessex",), 2021, None),
     ("What is the boiling point of mercury?", "other", ("boiling point mercury",), None, None),
 ])

@@ -23,9 +23,12 @@ def test_agreements_are_keyed_by_year_unless_two_share_it() -> None:
 
 
 def test_example_questions_use_the_given_labels_and_years_only() -> None:
-    questions = web_data.example_questions(["Alpha", "Beta", "Gamma"], [2001, 2005])
-    assert questions[0] == "How has Alpha changed over time?"
-    assert "What changed between 2001 and 2005?" in questions
+    priorities = [{"label": "Alpha", "leads": []}, {"label": "Beta", "leads": ["Head of B"]},
+                  {"label": "Gamma", "leads": []}]
+    questions = web_data.example_questions(priorities, [2001, 2005])
+    assert questions == ["How has Alpha changed over time?", "Who leads Beta?",
+                         "What were the priorities in 2005?", "Which plans are linked to Gamma?",
+                         "What changed between 2001 and 2005?"]
     assert web_data.example_questions([], []) == ["What are the current priorities?"]
 
 

@@ -102,16 +102,19 @@ def concept_labels(workspace: Any) -> list[str]:
     return list(dict.fromkeys(labels))
 
 
-def example_questions(labels: list[str], years: list[int]) -> list[str]:
-    """Generic questions filled in from the store's own labels and years (no corpus facts)."""
+def example_questions(priorities: list[dict[str, Any]], years: list[int]) -> list[str]:
+    """Generic questions filled in from the store's own priorities (label, leads) and years, each
+    one the store can answer: "who leads" asks about a priority that has a lead."""
+    labels = [priority["label"] for priority in priorities]
+    led = [priority["label"] for priority in priorities if priority.get("leads")]
     questions: list[str] = []
     if labels:
         questions.append(f"How has {labels[0]} changed over time?")
-    if len(labels) > 1:
-        questions.append(f"Who leads {labels[len(labels) // 2]}?")
+    if led:
+        questions.append(f"Who leads {led[len(led) // 2]}?")
     if years:
         questions.append(f"What were the priorities in {years[-1]}?")
-    if len(labels) > 2:
+    if len(labels) > 1:
         questions.append(f"Which plans are linked to {labels[-1]}?")
     if len(years) > 1:
         questions.append(f"What changed between {years[0]} and {years[-1]}?")

@@ -51,7 +51,8 @@ class Session:
 
     def example_questions(self) -> list[str]:
         years = sorted({a["year"] for a in self.agreements() if a["year"]})
-        return web_data.example_questions(self.labels(), years)
+        return web_data.example_questions(self.workspace.priorities().get("priorities", []),
+                                          years)
 
     def partnership_flows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         return self._cached("flows", lambda: web_data.partnership_flows(self.workspace))

@@ -28,7 +28,8 @@ _INTENTS: list[tuple[Intent, re.Pattern[str]]] = [
         r"\bhow did\b.+\bbecome\b|\bwhen (?:was|were|did)\b.+\b(added|introduced|become|"
         r"became|renamed|retitled|expanded|merged|split|retired|dropped|removed)\b|"
         r"\bwhat happened to\b", re.I)),
-    ("history", re.compile(r"\b(history|trace|lineage|evolv\w*|over the years)\b", re.I)),
+    ("history", re.compile(r"\b(history|trace|lineage|evolv\w*|over (?:the years|time))\b|"
+                           r"\bhow (?:has|have|did)\b.+\bchange", re.I)),
     ("count", re.compile(r"\bhow many\b.*\b(partnerships?|csps?|districts?|boroughs?)\b", re.I)),
     ("holder", re.compile(r"\bwho\b.*\b(chaired|chairs|chair|chairman|chairwoman|signed|"
                           r"held the post)\b", re.I)),
@@ -52,7 +53,8 @@ _FRAME_WORDS = re.compile(
     r"\b(how|did|does|do|when|was|were|is|are|what|which|who|whom|whose|the|a|an|of|for|in|"
     r"to|by|as|at|on|become|became|added|introduced|renamed|retitled|expanded|merged|split|"
     r"retired|removed|dropped|happened|history|trace|lineage|leads?|led|lead officer|"
-    r"responsible|champion|plans?|strateg(?:y|ies)|links?|linked|act|acts|legislation|law|"
+    r"responsible|champion|changed?|over time|plans?|strateg(?:y|ies)|links?|linked|act|acts|"
+    r"legislation|law|"
     r"priority|priorities|county|theme|themes|cross[- ]?cutting|agreement|community safety "
     r"agreement|csa|that|this|its|their|there|has|have|had|been|be|it|they|any|all|list|"
     r"partnership|version|organi[sz]ations?|agency|body|officer|post)\b", re.I)

@@ -70,7 +70,8 @@ def query_latency(store: Path) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Build benchmarks.")
-    parser.add_argument("--scale", type=int, default=200, help="documents in the scale run")
+    parser.add_argument("--scale", type=int, default=200,
+                        help="documents in the scale run (0: skip it)")
     args = parser.parse_args()
     corpus = settings.bundled_corpus()
     work = Path(tempfile.mkdtemp(prefix="pkg-bench-"))
@@ -89,6 +90,8 @@ def main() -> None:
     print(f"search latency at {len(report['ingested'])} documents: median {median:.1f} ms, "
           f"p95 {p95:.1f} ms")
 
+    if args.scale <= 0:
+        return
     scaled = work / "scaled"
     scaled.mkdir()
     make_scaled_corpus(corpus, scaled, args.scale)

@@ -75,6 +75,10 @@ def store_option(command: Callable[..., Any]) -> Callable[..., Any]:
                         "--store).")(command)
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
@@ -131,8 +135,9 @@ def build(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
         emit_json(report)
     else:
         for entry in report["ingested"]:
-            click.echo(f"ingested   {entry['source']}: {entry['type']}, {entry['pages']} pages, "
-                       f"{entry['parts']} parts, {entry['chunks']} chunks")
+            click.echo(f"ingested   {entry['source']}: {entry['type']}, "
+                       f"{_count(entry['pages'], 'page')}, {_count(entry['parts'], 'part')}, "
+                       f"{_count(entry['chunks'], 'chunk')}")
             for warning in entry.get("warnings", []):
                 click.echo(f"  warning: {warning}")
         for entry in report["unchanged"]:
@@ -325,9 +330,9 @@ def documents(ctx: click.Context, as_json: bool) -> None:
         return
     for doc in summaries:
         when = doc["period"] or doc["date"] or ""
-        pages = f"{doc['pages']} page" + ("s" if doc["pages"] != 1 else "")
         click.echo(f"{doc['source']}: {doc['type']} - {doc['title']} {when} "
-                   f"({pages}, {doc['chunks']} chunks, {doc['triples']} triples)")
+                   f"({_count(doc['pages'], 'page')}, {_count(doc['chunks'], 'chunk')}, "
+                   f"{_count(doc['triples'], 'triple')})")
         if len(doc["parts"]) > 1:
             for part in doc["parts"]:
                 when = part["period"] or part["date"] or ""

@@ -15,6 +15,7 @@ between its two renames leaves ``STORE.previous``, which ``recover`` puts back.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import shutil
 from collections.abc import Iterator
@@ -89,9 +90,35 @@ def write_documents(store: Path, documents: list[Document], chunks: dict[str, in
     (store / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
 
 
+class BuildInProgress(Exception):
+    """Another build holds the store's lock."""
+
+
+@contextmanager
+def _build_lock(store: Path) -> Iterator[None]:
+    """One build per store at a time. The kernel drops the lock when its process dies, so a
+    killed build never leaves the store locked."""
+    store.parent.mkdir(parents=True, exist_ok=True)
+    with _sibling(store, ".lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildInProgress(
+                f"another build is writing {store}: try again when it ends") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @contextmanager
 def staging(store: Path) -> Iterator[Path]:
     """Yield an empty folder to build the new store in; swap it in if the block succeeds."""
+    with _build_lock(store):
+        yield from _staged(store)
+
+
+def _staged(store: Path) -> Iterator[Path]:
     recover(store)
     building = _sibling(store, ".building")
     shutil.rmtree(building, ignore_errors=True)

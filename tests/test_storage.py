@@ -58,3 +58,20 @@ def test_a_killed_build_leaves_only_a_stale_building_folder(corpus_store: Path,
         assert list(fresh.iterdir()) == []
         shutil.copytree(corpus_store, fresh, dirs_exist_ok=True)
     assert len(partnership_kg.open(store).documents) == 5
+
+
+def test_a_second_build_at_the_same_time_is_refused(corpus_store: Path, tmp_path: Path) -> None:
+    store = _copy(corpus_store, tmp_path)
+
+    class Abandoned(Exception):
+        pass
+
+    with pytest.raises(Abandoned), storage.staging(store):
+        with pytest.raises(storage.BuildInProgress, match="another build"), \
+                storage.staging(store):
+            pass
+        raise Abandoned  # the first build fails too: the store must be untouched
+    assert len(partnership_kg.open(store).documents) == 5
+    with storage.staging(store) as fresh:  # and the lock is free again
+        shutil.copytree(corpus_store, fresh, dirs_exist_ok=True)
+    assert len(partnership_kg.open(store).documents) == 5

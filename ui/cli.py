@@ -44,7 +44,8 @@ class DefaultGroup(click.Group):
         except BrokenPipeError:  # output piped into `head` and the like: not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise click.exceptions.Exit(0) from None
-        except (storage.MissingStoreError, UpdateRefused, ValueError) as error:
+        except (storage.MissingStoreError, storage.BuildInProgress, UpdateRefused,
+                ValueError) as error:
             raise Refused(str(error)) from None
         except Exception as error:
             if os.environ.get("PARTNERSHIP_KG_DEBUG"):

@@ -21,6 +21,9 @@ import click
 from partnership_kg import settings, storage
 
 EXPORT_FORMATS = ["ttl", "trig", "nq", "jsonld", "graphml", "gexf", "csv"]
+METHOD_WORDS = {"graph": "(answered from the knowledge graph)",
+                "passages": "(answered from passages of the documents)",
+                "none": "(no source supports an answer)"}
 
 
 class DefaultGroup(click.Group):
@@ -172,7 +175,7 @@ def ask(ctx: click.Context, question: tuple[str, ...], as_json: bool) -> None:
     click.echo(result["answer"])
     for citation in result["citations"]:
         click.echo(format_evidence(citation))
-    click.echo(f"(method: {result['method']})", err=True)
+    click.echo(METHOD_WORDS.get(result["method"], f"(method: {result['method']})"))
 
 
 @cli.command()

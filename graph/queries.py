@@ -675,3 +675,10 @@ def post_holders(store: GraphStore, post_text: str, year: int | None = None) -> 
 
     results.sort(key=distance)
     return {"query": post_text, "year": year, "results": results}
+
+
+def changes_in(store: GraphStore, year: int) -> dict[str, Any]:
+    """Every change event that took effect in ``year`` (introductions, renames, merges ...)."""
+    model = model_of(store)
+    events = [_event_dict(model, event) for event in model.events if event.year == year]
+    return {"year": year, "events": [event for event in events if event["evidence"]]}

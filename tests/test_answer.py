@@ -150,3 +150,22 @@ def test_how_did_x_become_y_picks_the_step_that_arrives_at_y(
         "When did Serious Organised Crime become Serious Violence Organised Crime?")
     assert result["answer"] == ("In 2020 'Serious and Organised Crime' was expanded to become "
                                 "'Serious Violence and Organised Crime'.")
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("Which priorities were added in 2022?",
+     "In 2022 'Violence Against Women and Girls' was introduced."),
+    ("What changed in 2020?", "In 2020 'Serious and Organised Crime' was expanded to become "
+                              "'Serious Violence and Organised Crime'."),
+    ("When was the Safeguarding Vulnerable People priority introduced?",
+     "In 2017 'Safeguarding Vulnerable People' was introduced."),
+    ("Which priority did Violent Crime become?",
+     "In 2017 Violent Crime and Acquisitive Crime were merged into 'Serious and Organised Crime'. "
+     "In 2020 'Serious and Organised Crime' was expanded to become 'Serious Violence and "
+     "Organised Crime'."),
+])
+def test_change_questions_are_answered_from_the_lineage_events(
+        workspace: partnership_kg.Workspace, question: str, answer: str) -> None:
+    result = workspace.ask(question)
+    assert (result["method"], result["answer"]) == ("graph", answer)
+    assert all(citation["quote"] for citation in result["citations"])

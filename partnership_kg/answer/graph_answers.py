@@ -86,8 +86,10 @@ def lineage(ws: Any, question: Question) -> GraphAnswer | None:
     if len(question.names) > 1:  # "how did X become Y": the step that best arrives at Y
         best = max(_closeness(e["to"], question.names[-1]) for e in events)
         chosen = [e for e in events if _closeness(e["to"], question.names[-1]) == best]
-    elif re.search(r"\b(added|introduced)\b", text):
-        chosen = [e for e in events if e["type"] == "introduced"]
+    elif re.search(r"\b(added|introduced)\b", text):  # the introduction of X itself
+        introduced = [e for e in events if e["type"] == "introduced"] or events
+        best = max(_closeness(e["to"], question.names[0]) for e in introduced)
+        chosen = [e for e in introduced if _closeness(e["to"], question.names[0]) == best]
     else:
         chosen = events
     chosen = chosen or events
@@ -126,6 +128,18 @@ def _priority_evidence(ws: Any, entry: dict[str, Any]) -> Evidence | None:
         if item["label"] == entry["label"] and item.get("evidence"):
             return item["evidence"]
     return None
+
+
+def changes_in(ws: Any, question: Question) -> GraphAnswer | None:
+    """"Which priorities were added in 2022?": every change that took effect that year."""
+    if question.year is None:
+        return None
+    events = queries.changes_in(ws.graph, question.year)["events"]
+    if re.search(r"\b(added|introduced)\b", question.text, re.I):
+        events = [event for event in events if event["type"] == "introduced"] or events
+    if not events:
+        return None
+    return " ".join(describe_event(event) for event in events), [e["evidence"] for e in events]
 
 
 # -- priorities, themes, scope ------------------------------------------------------------------
@@ -317,7 +331,7 @@ def diff(ws: Any, question: Question) -> GraphAnswer | None:
 
 
 HANDLERS: dict[str, Callable[[Any, Question], GraphAnswer | None]] = {
-    "lineage": lineage, "history": history, "scope": scope, "holder": holder, "lead_of": lead_of,
-    "led_by_post": led_by_post, "plans": plans, "acts": acts, "count": count,
-    "themes": themes, "priorities": priorities, "diff": diff,
+    "changes_in": changes_in, "lineage": lineage, "history": history, "scope": scope,
+    "holder": holder, "lead_of": lead_of, "led_by_post": led_by_post, "plans": plans,
+    "acts": acts, "count": count, "themes": themes, "priorities": priorities, "diff": diff,
 }

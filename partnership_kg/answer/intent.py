@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 Intent = Literal[
-    "lineage", "history", "scope", "holder", "lead_of", "led_by_post", "plans", "acts", "count",
-    "themes", "priorities", "diff", "other",
+    "changes_in", "lineage", "history", "scope", "holder", "lead_of", "led_by_post", "plans",
+    "acts", "count", "themes", "priorities", "diff", "other",
 ]
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -24,10 +24,15 @@ _MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+((?:19|20)\d{2})\b", 
 # Ordered: the first pattern that matches decides the intent.
 _INTENTS: list[tuple[Intent, re.Pattern[str]]] = [
     ("diff", re.compile(r"\b(differen\w*|changed between|compare\w*)\b", re.I)),
+    ("changes_in", re.compile(
+        r"\b(?:which|what) (?:priorit(?:y|ies)|themes?|changes?)\b.*\b(?:were|was) (?:added|"
+        r"introduced|removed|dropped|renamed|retired|merged|made)\b.*\b(?:19|20)\d{2}\b|"
+        r"\bwhat changed in\b.*\b(?:19|20)\d{2}\b", re.I)),
     ("lineage", re.compile(
         r"\bhow did\b.+\bbecome\b|\bwhen (?:was|were|did)\b.+\b(added|introduced|become|"
         r"became|renamed|retitled|expanded|merged|split|retired|dropped|removed)\b|"
-        r"\bwhat happened to\b", re.I)),
+        r"\bwhat happened to\b|\b(?:which|what)\b.+\bdid\b.+\bbecome\b|"
+        r"\bwhat became of\b", re.I)),
     ("history", re.compile(r"\b(history|trace|lineage|evolv\w*|over (?:the years|time))\b|"
                            r"\bhow (?:has|have|did)\b.+\bchange", re.I)),
     ("count", re.compile(r"\bhow many\b.*\b(partnerships?|csps?|districts?|boroughs?)\b", re.I)),

@@ -8,6 +8,7 @@ in Python, where the rules (which version is in force, which narrated changes ap
 
 from __future__ import annotations
 
+import re
 import weakref
 from dataclasses import dataclass, field
 from typing import Any
@@ -682,3 +683,44 @@ def changes_in(store: GraphStore, year: int) -> dict[str, Any]:
     model = model_of(store)
     events = [_event_dict(model, event) for event in model.events if event.year == year]
     return {"year": year, "events": [event for event in events if event["evidence"]]}
+
+
+_Q_MEETINGS = """
+SELECT ?meeting ?body ?date ?item ?number ?title ?decision ?kind ?text WHERE {
+  ?meeting a csa:Meeting ; csa:body ?body .
+  OPTIONAL { ?meeting dct:date ?date }
+  OPTIONAL { ?meeting csa:item ?item . ?item csa:itemNumber ?number ; dct:title ?title .
+             OPTIONAL { ?item csa:decision ?decision .
+                        ?decision csa:decisionType ?kind ; rdfs:label ?text } }
+}"""
+
+
+def meetings(store: GraphStore) -> list[dict[str, Any]]:
+    """Every meeting: body, date, and its items in order, each with its decisions (noted,
+    agreed, resolved) and evidence."""
+    model = model_of(store)
+    found: dict[str, dict[str, Any]] = {}
+    for row in store.select(_Q_MEETINGS):
+        meeting = found.setdefault(str(row["meeting"]), {
+            "body": str(row["body"]), "date": str(row["date"]) if row.get("date") else None,
+            "evidence": model.evidence(str(row["meeting"])), "items": {}})
+        if not row.get("item"):
+            continue
+        item = meeting["items"].setdefault(str(row["item"]), {
+            "number": str(row["number"]), "title": str(row["title"]),
+            "evidence": model.evidence(str(row["item"])), "decisions": []})
+        if row.get("decision") and all(d["text"] != str(row["text"]) for d in item["decisions"]):
+            item["decisions"].append({"type": str(row["kind"]), "text": str(row["text"]),
+                                      "evidence": model.evidence(str(row["decision"]))})
+    result = []
+    for meeting in sorted(found.values(), key=lambda m: (m["date"] or "", m["body"])):
+        items = sorted(meeting["items"].values(), key=lambda i: _item_order(i["number"]))
+        result.append({**meeting, "items": items})
+    return result
+
+
+def _item_order(number: str) -> tuple[str, int, str]:
+    """"A2" < "B1" < "B10"; "51" < "52"."""
+    match = re.match(r"^([A-Za-z]*)(\d*)(.*)$", number)
+    letters, digits, rest = match.groups() if match else ("", "", number)
+    return letters, int(digits) if digits else 0, rest

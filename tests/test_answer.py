@@ -169,3 +169,23 @@ def test_change_questions_are_answered_from_the_lineage_events(
     result = workspace.ask(question)
     assert (result["method"], result["answer"]) == ("graph", answer)
     assert all(citation["quote"] for citation in result["citations"])
+
+
+def test_a_meetings_agenda_is_read_from_the_graph(workspace: partnership_kg.Workspace) -> None:
+    result = workspace.ask("What items were on the agenda of the Kent Community Safety "
+                           "Partnership meeting in July 2014?")
+    assert result["method"] == "graph"
+    assert result["answer"].startswith("The items of the Kent Community Safety Partnership "
+                                       "meeting of 2014-07-08 were: A1 Apologies; A2 "
+                                       "Declarations of Interest;")
+    assert len(result["citations"]) == 12
+
+
+def test_what_a_meeting_decided_about_a_topic(workspace: partnership_kg.Workspace) -> None:
+    result = workspace.ask("What was resolved about the finance update at the April 2024 "
+                           "Scrutiny Committee meeting?")
+    assert result["answer"] == ("At the Scrutiny Committee meeting of 2024-04-24: 53. Finance "
+                                "Update: RESOLVED that the Scrutiny Committee note the finance "
+                                "update provided.")
+    assert result["citations"][0]["quote"] == (
+        "RESOLVED that the Scrutiny Committee note the finance update provided.")

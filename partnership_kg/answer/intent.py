@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 Intent = Literal[
-    "changes_in", "lineage", "history", "scope", "holder", "lead_of", "led_by_post", "plans",
-    "acts", "count", "themes", "priorities", "diff", "other",
+    "meeting", "changes_in", "lineage", "history", "scope", "holder", "lead_of", "led_by_post",
+    "plans", "acts", "count", "themes", "priorities", "diff", "other",
 ]
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -21,9 +21,13 @@ _YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*(?:[-/–]|to)\s*((?:19|20)?\d{2
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 
+_MEETING_VERB = r"\b(?:items?|discuss\w*|resolv\w*|agree\w*|decid\w*|noted)\b"
 # Ordered: the first pattern that matches decides the intent.
 _INTENTS: list[tuple[Intent, re.Pattern[str]]] = [
     ("diff", re.compile(r"\b(differen\w*|changed between|compare\w*)\b", re.I)),
+    ("meeting", re.compile(
+        rf"\b(?:agenda|minutes)\b|\bmeeting\b.*{_MEETING_VERB}|{_MEETING_VERB}.*\bmeeting\b|"
+        r"\b(?:committee|board|partnership)\b.*\b(?:resolve[ds]?|decided)\b", re.I)),
     ("changes_in", re.compile(
         r"\b(?:which|what) (?:priorit(?:y|ies)|themes?|changes?)\b.*\b(?:were|was) (?:added|"
         r"introduced|removed|dropped|renamed|retired|merged|made)\b.*\b(?:19|20)\d{2}\b|"

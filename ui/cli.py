@@ -218,7 +218,7 @@ def lineage(ctx: click.Context, name: tuple[str, ...], as_json: bool) -> None:
     click.echo(f"{result['concept']}")
     for entry in result["timeline"]:
         click.echo(f"  {entry['period']:<12} {entry['label']}  [{entry['source']}]")
-    from partnership_kg.answer.graph_answers import describe_event
+    from partnership_kg.answer.changes import describe_event
 
     for event in result["events"]:
         click.echo(describe_event(event))

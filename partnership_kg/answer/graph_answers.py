@@ -15,192 +15,22 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from partnership_kg.answer.changes import changes_in, history, lineage
+from partnership_kg.answer.common import (
+    Evidence,
+    GraphAnswer,
+    content_words,
+    noted,
+    quoted_list,
+    version_name,
+)
 from partnership_kg.answer.intent import Question
 from partnership_kg.answer.linking import link
+from partnership_kg.answer.meetings import meeting
 from partnership_kg.graph import queries
 from partnership_kg.graph.evidence import EVIDENCE_QUERY, page_from_selector
 from partnership_kg.graph.names import normalise
 from partnership_kg.graph.resolve import best_matches, core
-
-Evidence = dict[str, Any]
-GraphAnswer = tuple[str, list[Evidence]]
-
-_STOP = {"the", "a", "an", "of", "and", "to", "in", "on", "for", "by", "as", "at", "with",
-         "which", "what", "who", "was", "were", "is", "are", "did", "does", "how", "many",
-         "act", "acts", "that", "this", "their", "its"}
-
-
-def _content_words(text: str) -> set[str]:
-    return {word for word in normalise(text).split() if word not in _STOP and len(word) > 2}
-
-
-def _quoted_list(labels: list[str]) -> str:
-    return "; ".join(labels)
-
-
-def _version_name(agreement: dict[str, Any] | None, fallback: str) -> str:
-    if not agreement:
-        return fallback
-    return f"the {agreement.get('period') or ''} agreement".replace("  ", " ")
-
-
-# -- lineage ------------------------------------------------------------------------------------
-
-_EVENT_PHRASES: dict[str, Callable[[dict[str, Any]], str]] = {
-    "introduced": lambda e: f"'{_join(e['to'])}' was introduced"
-    + (f" (previously part of '{_join(e['from'])}')" if e["from"] else ""),
-    "renamed": lambda e: f"'{_join(e['from'])}' was renamed '{_join(e['to'])}'",
-    "expanded": lambda e: f"'{_join(e['from'])}' was expanded to become '{_join(e['to'])}'",
-    "merged": lambda e: f"{_join(e['from'], ' and ')} were merged into '{_join(e['to'])}'",
-    "split": lambda e: f"'{_join(e['from'])}' was split into {_join(e['to'], ' and ')}",
-    "retired": lambda e: f"'{_join(e['from'])}' was retired",
-}
-
-
-def _join(labels: list[str], sep: str = "' + '") -> str:
-    return sep.join(labels)
-
-
-def _noted(note: str | None, answer: str) -> str:
-    return f"{note} {answer}" if note else answer
-
-
-def describe_event(event: dict[str, Any]) -> str:
-    return f"In {event['year']} {_EVENT_PHRASES[event['type']](event)}."
-
-
-def _closeness(labels: list[str], name: str) -> float:
-    """How well the best of ``labels`` matches ``name`` (0..100)."""
-    return max((fuzz.token_sort_ratio(core(name), core(label)) for label in labels), default=0.0)
-
-
-def lineage(ws: Any, question: Question) -> GraphAnswer | None:
-    if not question.names:
-        return None
-    name, note = link(ws, question.names[0])
-    result = queries.lineage(ws.graph, name)
-    events = [event for event in result["events"] if event.get("evidence")]
-    if not result.get("concept") or not events:
-        return None
-    text = question.text.lower()
-    if len(question.names) > 1:  # "how did X become Y": the step that best arrives at Y
-        best = max(_closeness(e["to"], question.names[-1]) for e in events)
-        chosen = [e for e in events if _closeness(e["to"], question.names[-1]) == best]
-    elif re.search(r"\b(added|introduced)\b", text):  # the introduction of X itself
-        introduced = [e for e in events if e["type"] == "introduced"] or events
-        best = max(_closeness(e["to"], question.names[0]) for e in introduced)
-        chosen = [e for e in introduced if _closeness(e["to"], question.names[0]) == best]
-    else:
-        chosen = events
-    chosen = chosen or events
-    return _noted(note, " ".join(describe_event(event) for event in chosen)), [
-        e["evidence"] for e in chosen]
-
-
-def history(ws: Any, question: Question) -> GraphAnswer | None:
-    if not question.names:
-        return None
-    name, note = link(ws, question.names[0])
-    result = queries.lineage(ws.graph, name)
-    timeline = result.get("timeline") or []
-    if not result.get("concept") or not timeline:
-        return None
-    steps = ", ".join(f"{entry['period']}: '{entry['label']}'" for entry in timeline
-                      if not entry.get("carried"))
-    sentences = [f"'{result['concept']}' appears in the agreements from {timeline[0]['period']}"
-                 f" to {timeline[-1]['period']} ({steps})."]
-    evidence = []
-    for entry in (timeline[0], timeline[-1]):
-        found = _priority_evidence(ws, entry)
-        if found and found not in evidence:
-            evidence.append(found)
-    for event in result["events"]:
-        if event.get("evidence"):
-            sentences.append(describe_event(event))
-            evidence.append(event["evidence"])
-    return _noted(note, " ".join(sentences)), evidence
-
-
-def _priority_evidence(ws: Any, entry: dict[str, Any]) -> Evidence | None:
-    """The quote that states a timeline entry's label in its version."""
-    state = queries.priorities(ws.graph, document=entry["source"]) if entry.get("source") else {}
-    for item in state.get("priorities", []) + state.get("themes", []):
-        if item["label"] == entry["label"] and item.get("evidence"):
-            return item["evidence"]
-    return None
-
-
-def changes_in(ws: Any, question: Question) -> GraphAnswer | None:
-    """"Which priorities were added in 2022?": every change that took effect that year."""
-    if question.year is None:
-        return None
-    events = queries.changes_in(ws.graph, question.year)["events"]
-    if re.search(r"\b(added|introduced)\b", question.text, re.I):
-        events = [event for event in events if event["type"] == "introduced"] or events
-    if not events:
-        return None
-    return " ".join(describe_event(event) for event in events), [e["evidence"] for e in events]
-
-
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
-_DECISION_WORDS = re.compile(r"\b(resolv\w*|agree\w*|decid\w*|decision\w*|noted?)\b", re.I)
-_MEETING_WORDS = {"meeting", "agenda", "minutes", "items", "item", "resolved", "resolve",
-                  "agreed", "agree", "decided", "decide", "noted", "note", "discussed", "committee",
-                  "partnership", "board", "held", "january", "february", "march", "april", "may",
-                  "june", "july", "august", "september", "october", "november", "december"}
-
-
-def _meeting_fit(meeting: dict[str, Any], question: Question) -> float:
-    """0 when the meeting's date contradicts the question; more for a body and date it names."""
-    date = meeting["date"] or ""
-    asked = normalise(question.text)
-    score = 0.0
-    if question.year is not None:
-        if not date.startswith(str(question.year)):
-            return 0.0
-        score += 1
-    month = next((m for m in _MONTHS if m in asked.split()), None)
-    if month is not None:
-        if not date or int(date[5:7]) != _MONTHS.index(month) + 1:
-            return 0.0
-        score += 1
-    if fuzz.partial_ratio(normalise(meeting["body"]), asked) >= 90:
-        score += 1
-    return score
-
-
-def meeting(ws: Any, question: Question) -> GraphAnswer | None:
-    """Items on a meeting's agenda, or what it noted, agreed or resolved (about a topic)."""
-    scored = [(_meeting_fit(m, question), m) for m in queries.meetings(ws.graph)]
-    scored = [(score, m) for score, m in scored if score > 0]
-    if not scored:
-        return None
-    best_score = max(score for score, _ in scored)
-    chosen = [m for score, m in scored if score == best_score]
-    if len(chosen) != 1:
-        return None  # the question does not single out one meeting
-    found = chosen[0]
-    name = f"the {found['body']} meeting of {found['date']}"
-    if _DECISION_WORDS.search(question.text):
-        topic = {word for word in _content_words(question.text) - _content_words(found["body"])
-                 - _MEETING_WORDS if not word.isdigit()}  # the date already chose the meeting
-        decisions = [(item, d) for item in found["items"] for d in item["decisions"]
-                     if d.get("evidence")]
-        if topic:
-            decisions = [(item, d) for item, d in decisions
-                         if topic & _content_words(f"{item['title']} {d['text']}")]
-        if not decisions:
-            return None
-        lines = "; ".join(f"{item['number']}. {item['title']}: {d['text'].rstrip('.')}"
-                          for item, d in decisions)
-        return f"At {name}: {lines}.", [d["evidence"] for _, d in decisions]
-    items = [item for item in found["items"] if item.get("evidence")]
-    if not items:
-        return None
-    lines = "; ".join(f"{item['number']} {item['title']}" for item in items)
-    return f"The items of {name} were: {lines}.", [item["evidence"] for item in items]
-
 
 # -- priorities, themes, scope ------------------------------------------------------------------
 
@@ -210,9 +40,9 @@ def _listing(result: dict[str, Any], key: str, what: str, question: Question,
     items = result.get(key) or []
     if not items:
         return None
-    name = _version_name(result.get("agreement"), str(question.year or "the latest"))
+    name = version_name(result.get("agreement"), str(question.year or "the latest"))
     labels = [item["label"] for item in items]
-    return (f"The {what} of {name} {tense}: {_quoted_list(labels)}.",
+    return (f"The {what} of {name} {tense}: {quoted_list(labels)}.",
             [item["evidence"] for item in items if item.get("evidence")])
 
 
@@ -241,7 +71,7 @@ def scope(ws: Any, question: Question) -> GraphAnswer | None:
     evidence = _evidence_mentioning(ws, str(chosen[0]["concept"]), items[0])
     if not evidence:
         return None
-    return f"'{matches[0]}' includes: {_quoted_list(items)}.", [evidence]
+    return f"'{matches[0]}' includes: {quoted_list(items)}.", [evidence]
 
 
 def _evidence_mentioning(ws: Any, node: str, text: str) -> Evidence | None:
@@ -263,9 +93,9 @@ def lead_of(ws: Any, question: Question) -> GraphAnswer | None:
     rows = [row for row in result["results"] if row.get("evidence")]
     if not rows:
         return None
-    sentences = [f"In {_version_name(row.get('agreement'), row['period'])} the lead for "
+    sentences = [f"In {version_name(row.get('agreement'), row['period'])} the lead for "
                  f"'{row['label']}' was {' and '.join(row['leads'])}." for row in rows]
-    return _noted(note, " ".join(sentences)), [row["evidence"] for row in rows]
+    return noted(note, " ".join(sentences)), [row["evidence"] for row in rows]
 
 
 _POST_IN_QUESTION = re.compile(
@@ -326,7 +156,7 @@ def plans(ws: Any, question: Question) -> GraphAnswer | None:
         f"'{subject}'")
     titles = [plan["title"] for plan in found]
     return (f"{what[0].upper()}{what[1:]} links to these plans and strategies: "
-            f"{_quoted_list(titles)}.", [plan["evidence"] for plan in found])
+            f"{quoted_list(titles)}.", [plan["evidence"] for plan in found])
 
 
 def acts(ws: Any, question: Question) -> GraphAnswer | None:
@@ -334,9 +164,9 @@ def acts(ws: Any, question: Question) -> GraphAnswer | None:
     all claims: "introduced" says little, "Commissioners" or "reoffending" says which Act."""
     claims = [(act["title"], claim) for act in queries.acts(ws.graph)["acts"]
               for claim in act.get("did", []) if claim.get("evidence")]
-    words = [_content_words(f"{title} {claim['claim']}") for title, claim in claims]
+    words = [content_words(f"{title} {claim['claim']}") for title, claim in claims]
     frequency = Counter(word for claim_words in words for word in claim_words)
-    wanted = _content_words(question.text)
+    wanted = content_words(question.text)
     weight = {word: math.log((len(claims) + 1) / (frequency[word] + 0.5)) for word in wanted}
     total = sum(weight.values())
     scored = [(sum(weight[word] for word in wanted & claim_words) / total, index)
@@ -378,7 +208,7 @@ def diff(ws: Any, question: Question) -> GraphAnswer | None:
     for key, verb in (("added", "added"), ("removed", "removed")):
         labels = [item["label"] if isinstance(item, dict) else item for item in result[key]]
         if labels:
-            sentences.append(f"{verb.capitalize()}: {_quoted_list(labels)}.")
+            sentences.append(f"{verb.capitalize()}: {quoted_list(labels)}.")
         evidence += [item["evidence"] for item in result[key]
                      if isinstance(item, dict) and item.get("evidence")]
     for item in result["renamed"]:

@@ -139,7 +139,10 @@ class Model:
                 "source": row["source"], "page": page_from_selector(str(row["pageValue"])),
                 "quote": row["quote"]})
         for items in self._evidence.values():
-            items.sort(key=lambda e: (str(e["source"]), e["page"] or 0, str(e["quote"])))
+            # Within a source, the quote with most context first: "the priorities for X are:
+            # A; B; C" says more than the bare label "B" (capped so no paragraph wins by size).
+            items.sort(key=lambda e: (str(e["source"]), -min(len(str(e["quote"])), 300),
+                                      e["page"] or 0, str(e["quote"])))
         self.leads: dict[str, list[str]] = {}
         # Leads worded by their own version first, so the version's spelling wins.
         rows = sorted(store.select(_Q_LEADS),

@@ -8,17 +8,14 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from partnership_kg.answer.common import GraphAnswer, content_words
-from partnership_kg.answer.intent import Question
+from partnership_kg.answer.intent import MONTHS, Question
 from partnership_kg.graph import queries
 from partnership_kg.graph.names import normalise
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
 _DECISION_WORDS = re.compile(r"\b(resolv\w*|agree\w*|decid\w*|decision\w*|noted?)\b", re.I)
 _MEETING_WORDS = {"meeting", "agenda", "minutes", "items", "item", "resolved", "resolve",
                   "agreed", "agree", "decided", "decide", "noted", "note", "discussed", "committee",
-                  "partnership", "board", "held", "january", "february", "march", "april", "may",
-                  "june", "july", "august", "september", "october", "november", "december"}
+                  "partnership", "board", "held", *MONTHS}
 
 
 def _meeting_fit(meeting: dict[str, Any], question: Question) -> float:
@@ -30,9 +27,9 @@ def _meeting_fit(meeting: dict[str, Any], question: Question) -> float:
         if not date.startswith(str(question.year)):
             return 0.0
         score += 1
-    month = next((m for m in _MONTHS if m in asked.split()), None)
+    month = next((m for m in MONTHS if m in asked.split()), None)
     if month is not None:
-        if not date or int(date[5:7]) != _MONTHS.index(month) + 1:
+        if not date or int(date[5:7]) != MONTHS.index(month) + 1:
             return 0.0
         score += 1
     if fuzz.partial_ratio(normalise(meeting["body"]), asked) >= 90:

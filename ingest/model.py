@@ -95,6 +95,11 @@ class Document:
     pages: list[Page]
     parts: list[Part]
     warnings: list[str] = field(default_factory=list)
+    # Whose document it is, where the build was told (``build --partnership``) ...
+    partnership_given: str | None = None
+    # ... and the first folder under the build root it was found in ("docs/riverford/a.pdf"
+    # under "docs" -> "riverford"), the last resort when the text names no partnership.
+    folder: str | None = None
 
     @property
     def type(self) -> PartType:

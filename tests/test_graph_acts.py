@@ -214,3 +214,12 @@ def test_section_nodes_conform_to_the_shapes_and_the_shape_catches_an_orphan() -
         graph.remove((section, ELI.is_part_of, None))
     conforms, report = validate(dataset)
     assert not conforms and "a section is part of exactly one Act" in report
+
+
+def test_the_table_ships_as_package_data() -> None:
+    import tomllib
+
+    config = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(
+        encoding="utf-8"))["tool"]["setuptools"]["package-data"]
+    assert "data/*.csv" in config["partnership_kg.graph"]
+    assert BUNDLED.parent.name == "data" and BUNDLED.suffix == ".csv"

@@ -1,13 +1,17 @@
 """Judging answers against a question set (JSON lines: question, expect_all, expect_any,
-sources), shared by the evaluation harness in ``benchmarks/`` and the tests."""
+sources), shared by the evaluation harness in ``benchmarks/`` and the tests; and scoring the
+priorities read from a development set against the lists its documents state."""
 
 from __future__ import annotations
 
 import json
 import re
 import statistics
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from partnership_kg.graph.names import normalise
 
 
 def load_questions(path: Path) -> list[dict]:
@@ -90,3 +94,66 @@ def retrieval_scores(searcher: Any, questions: list[dict], mode: str, k: int = 5
         recalls.append(1.0 if ranks and ranks[0] <= k else 0.0)
         reciprocal_ranks.append(1.0 / ranks[0] if ranks else 0.0)
     return statistics.mean(recalls), statistics.mean(reciprocal_ranks)
+
+
+# Scoring a development set of other partnerships' documents (benchmarks/eval_external.py).
+
+@dataclass(frozen=True)
+class ListScore:
+    """How a list the tool read compares with the list a document states."""
+
+    matched: list[tuple[str, str]]  # (expected label, label found)
+    missed: list[str]               # expected, not found
+    extra: list[str]                # found, not expected
+
+    @property
+    def precision(self) -> float | None:
+        found = len(self.matched) + len(self.extra)
+        return len(self.matched) / found if found else None
+
+    @property
+    def recall(self) -> float | None:
+        expected = len(self.matched) + len(self.missed)
+        return len(self.matched) / expected if expected else None
+
+
+def labels_match(expected: str, found: str) -> bool:
+    """Same label once normalised, or one contains the other as whole words: a document's
+    "Priority One – Tackling gangs, focussing on X" and the label "Tackling gangs" agree."""
+    a, b = f" {normalise(expected)} ", f" {normalise(found)} "
+    if not a.strip() or not b.strip():
+        return False
+    return a in b or b in a
+
+
+def score_labels(expected: list[str], found: list[str]) -> ListScore:
+    """One-to-one matching (exact matches first, then containment), each label used once."""
+    matched: list[tuple[str, str]] = []
+    missed, unused = list(expected), list(found)
+    for exact in (True, False):
+        for label in list(missed):
+            for candidate in unused:
+                if (normalise(label) == normalise(candidate)) if exact else \
+                        labels_match(label, candidate):
+                    matched.append((label, candidate))
+                    missed.remove(label)
+                    unused.remove(candidate)
+                    break
+    return ListScore(matched, missed, unused)
+
+
+def micro_average(scores: list[ListScore]) -> tuple[float | None, float | None]:
+    """(precision, recall) over all labels of all scores together."""
+    hits = sum(len(score.matched) for score in scores)
+    found = hits + sum(len(score.extra) for score in scores)
+    expected = hits + sum(len(score.missed) for score in scores)
+    return (hits / found if found else None, hits / expected if expected else None)
+
+
+def judge_by_file_name(question: dict, result: dict) -> tuple[bool, str]:
+    """``judge`` comparing file names only, whether a store names sources by file name or by
+    their path under the data folder."""
+    named = {**question, "sources": [Path(source).name for source in question["sources"]]}
+    cited = {**result, "citations": [{**citation, "source": Path(citation["source"]).name}
+                                     for citation in result.get("citations", [])]}
+    return judge(named, cited)

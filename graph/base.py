@@ -38,10 +38,22 @@ PREFIXES: dict[str, str] = {
 Row = dict[str, object]
 
 
-class UpdateRefused(Exception):
+class QueryRefused(Exception):
+    """A SPARQL request this tool will not run; the message is one line fit to show a user."""
+
+
+class UpdateRefused(QueryRefused):
     """A SPARQL update sent where only queries are allowed."""
 
     def __init__(self, message: str = "read-only: SPARQL updates are refused") -> None:
+        super().__init__(message)
+
+
+class FederationRefused(QueryRefused):
+    """A query that would make this machine fetch another endpoint (SPARQL ``SERVICE``)."""
+
+    def __init__(self, message: str = "SERVICE is refused: queries run on the local graph "
+                                      "only and never reach the network") -> None:
         super().__init__(message)
 
 
@@ -59,10 +71,27 @@ _PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w.-]*:|BASE)\s*)+", re.IGNORECASE)
 _OPERATION_START = re.compile(r"(?:^|;)\s*(" + "|".join(_UPDATE_VERBS) + r")\b", re.IGNORECASE)
 
 
+# The SERVICE keyword, not a variable (?service), a prefixed name (x:service) or a prefix.
+_SERVICE = re.compile(r"(?<![\w?$:-])SERVICE\b(?!\s*:)", re.IGNORECASE)
+
+
 def is_update(query: str) -> bool:
     """True when the text is a SPARQL update (one operation or several joined by ';')."""
     text = _PROLOGUE.sub("", _NOISE.sub(" ", query))
     return bool(_OPERATION_START.search(text))
+
+
+def is_federated(query: str) -> bool:
+    """True when the query asks another endpoint for data (``SERVICE``, ``SERVICE SILENT``)."""
+    return bool(_SERVICE.search(_NOISE.sub(" ", query)))
+
+
+def check_local_query(query: str) -> None:
+    """Refuse what a read-only, offline endpoint must not run: updates and federation."""
+    if is_update(query):
+        raise UpdateRefused()
+    if is_federated(query):
+        raise FederationRefused()
 
 
 class GraphStore(ABC):

@@ -15,14 +15,17 @@ from dataclasses import dataclass
 
 from rdflib import Dataset, Literal, URIRef
 
+from partnership_kg.graph import act_sections
+from partnership_kg.graph.acts_table import ActsTable, TableAct, acronym_of, load_table
 from partnership_kg.graph.context import PartContext
 from partnership_kg.graph.names import normalise
 from partnership_kg.graph.resolve import contains_label
 from partnership_kg.graph.vocab import CSA, DCTERMS, ELI, OA, OWL, PROV, RDF, RDFS, SKOS, XSD, mint
+from partnership_kg.ingest.model import Block
 
 # The anchor: "Act 1998", "Act (2004)", "Regulations 2007"; an optional chapter "(c. 37)".
 _ANCHOR = re.compile(
-    r"\b(?P<kind>Act|Regulations)\s*\(?(?P<year>(?:18|19|20)\d\d)\)?"
+    r"\b(?P<kind>Act|Regulations|Measure)\s*\(?(?P<year>(?:18|19|20)\d\d)\)?"
     r"(?:\s*\(?\s*(?:c\.|chapter)\s*(?P<chapter>\d+)\s*\)?)?",
 )
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|[(),&]")
@@ -101,8 +104,27 @@ def _unbalanced(text: str) -> bool:
     return depth != 0
 
 
+@dataclass(frozen=True)
+class ResolvedAct:
+    """An Act named in the text and what it resolved to: a table row, or its own title key."""
+
+    node: URIRef
+    key: str  # the table row's key when matched, else the text's title and year
+    row: TableAct | None
+    how: str | None  # "exact" or "fuzzy" when matched
+
+
 def act_iri(mention: ActMention) -> URIRef:
     return mint("act", mention.key)
+
+
+def resolve(mention: ActMention, table: ActsTable) -> ResolvedAct:
+    """The table row for the title as written (one node per Act however it is spelt)."""
+    found = table.match(mention.title, mention.year)
+    if found is None:
+        return ResolvedAct(act_iri(mention), mention.key, None, None)
+    row, how = found
+    return ResolvedAct(mint("act", row.key), row.key, row, how)
 
 
 def claims_of(text: str, mention: ActMention, after: int = 0) -> list[tuple[str, str]]:
@@ -136,32 +158,104 @@ def claims_of(text: str, mention: ActMention, after: int = 0) -> list[tuple[str,
 
 
 def extract_part(ctx: PartContext) -> None:
-    """Acts named in the part: the node, the part's reference, and quoted claims."""
-    graph = ctx.graph
+    """Acts named in the part: the node, the part's reference, quoted claims and sections."""
+    table = load_table()
+    named: list[tuple[ActMention, ResolvedAct]] = []
     for block in ctx.part.blocks:
         previous_end = 0
         for mention in find_acts(block.text):
             after, previous_end = previous_end, mention.end
-            node = act_iri(mention)
-            graph.add((node, RDF.type, ELI.LegalResource))
-            graph.add((node, DCTERMS.title, Literal(mention.title + f" {mention.year}")))
-            graph.add((node, RDFS.label, Literal(mention.title + f" {mention.year}")))
-            graph.add((node, DCTERMS.date, Literal(str(mention.year), datatype=XSD.gYear)))
-            graph.add((node, CSA.startYear, Literal(mention.year)))
-            graph.add((ctx.part_iri, DCTERMS.references, node))
-            if mention.chapter is not None and mention.kind == "Act":
-                graph.add((node, CSA.chapter, Literal(mention.chapter)))
-                graph.add((node, OWL.sameAs, URIRef(
-                    f"http://www.legislation.gov.uk/id/ukpga/{mention.year}/{mention.chapter}")))
-            ctx.cite(node, block, block.text[mention.start: mention.end])
+            act = resolve(mention, table)
+            named.append((mention, act))
+            _add_act(ctx, block, mention, act)
             for did_what, quote in claims_of(block.text, mention, after):
                 digest = hashlib.sha1(normalise(did_what).encode()).hexdigest()[:12]
-                claim = mint("act-claim", mention.key, digest)
-                graph.add((claim, RDF.type, CSA.ActClaim))
-                graph.add((claim, CSA.act, node))
-                graph.add((claim, CSA.didWhat, Literal(did_what)))
-                graph.add((node, CSA.claim, claim))
+                claim = mint("act-claim", act.key, digest)
+                ctx.graph.add((claim, RDF.type, CSA.ActClaim))
+                ctx.graph.add((claim, CSA.act, act.node))
+                ctx.graph.add((claim, CSA.didWhat, Literal(did_what)))
+                ctx.graph.add((act.node, CSA.claim, claim))
                 ctx.cite(claim, block, quote)
+            for ref in (act_sections.before(block.text, mention.start, mention.end),
+                        act_sections.after(block.text, mention.start, mention.end)):
+                if ref is not None:
+                    _add_sections(ctx, block, ref, act, _title(mention, act))
+    for block in ctx.part.blocks:
+        for ref in act_sections.abbreviated(block.text):
+            _add_abbreviated(ctx, block, ref, named, table)
+
+
+def _title(mention: ActMention, act: ResolvedAct) -> str:
+    return f"{act.row.title if act.row else mention.title} {mention.year}"
+
+
+def _add_act(ctx: PartContext, block: Block, mention: ActMention, act: ResolvedAct) -> None:
+    """The Act's node: the table's title and identifier when matched, the text's words as a
+    label either way (a misnamed Act keeps the name the document gave it)."""
+    graph, node = ctx.graph, act.node
+    wording = f"{mention.title} {mention.year}"
+    graph.add((node, RDF.type, ELI.LegalResource))
+    graph.add((node, DCTERMS.title, Literal(_title(mention, act))))
+    graph.add((node, RDFS.label, Literal(wording)))
+    graph.add((node, DCTERMS.date, Literal(str(mention.year), datatype=XSD.gYear)))
+    graph.add((node, CSA.startYear, Literal(mention.year)))
+    graph.add((ctx.part_iri, DCTERMS.references, node))
+    if act.row is not None:
+        graph.add((node, OWL.sameAs, URIRef(act.row.uri)))
+        graph.add((node, CSA.foundBy, Literal(f"acts table ({act.how})")))
+    elif mention.chapter is not None and mention.kind == "Act":
+        graph.add((node, CSA.chapter, Literal(mention.chapter)))
+        graph.add((node, OWL.sameAs, URIRef(
+            f"http://www.legislation.gov.uk/id/ukpga/{mention.year}/{mention.chapter}")))
+    ctx.cite(node, block, block.text[mention.start: mention.end])
+
+
+def _add_sections(ctx: PartContext, block: Block, ref: act_sections.SectionRef,
+                  act: ResolvedAct, title: str) -> None:
+    """One ``eli:LegalResourceSubdivision`` per section, part of the Act, with the quote."""
+    graph = ctx.graph
+    for number in ref.numbers:
+        node = mint("act", act.key, "section", number)
+        graph.add((node, RDF.type, ELI.LegalResourceSubdivision))
+        graph.add((node, ELI.is_part_of, act.node))
+        graph.add((act.node, ELI.has_part, node))
+        graph.add((node, ELI.number, Literal(number)))
+        graph.add((node, RDFS.label, Literal(f"section {number} of the {title}")))
+        if act.row is not None:
+            graph.add((node, OWL.sameAs, URIRef(f"{act.row.uri}/section/{number}")))
+        graph.add((ctx.part_iri, DCTERMS.references, node))
+        ctx.cite(node, block, block.text[ref.start: ref.end])
+
+
+def _add_abbreviated(ctx: PartContext, block: Block, ref: act_sections.SectionRef,
+                     named: list[tuple[ActMention, ResolvedAct]], table: ActsTable) -> None:
+    """ "s.17 of the CDA": an Act the part names with those initials (or that year), else the
+    one table row so abbreviated. Nothing is linked when the abbreviation is ambiguous."""
+    if ref.acronym:
+        candidates = {act.node: (mention, act) for mention, act in named
+                      if acronym_of(_title(mention, act).rsplit(" ", 1)[0]) == ref.acronym
+                      and ref.year in (None, mention.year)}
+    else:
+        candidates = {act.node: (mention, act) for mention, act in named
+                      if mention.year == ref.year and mention.kind == "Act"}
+    if len(candidates) == 1:
+        mention, act = next(iter(candidates.values()))
+        _add_sections(ctx, block, ref, act, _title(mention, act))
+        return
+    row = table.by_acronym(ref.acronym, ref.year) if ref.acronym and not candidates else None
+    if row is None:
+        return
+    act = ResolvedAct(mint("act", row.key), row.key, row, "acronym")
+    graph, node, quote = ctx.graph, act.node, block.text[ref.start: ref.end]
+    graph.add((node, RDF.type, ELI.LegalResource))
+    graph.add((node, DCTERMS.title, Literal(f"{row.title} {row.year}")))
+    graph.add((node, DCTERMS.date, Literal(str(row.year), datatype=XSD.gYear)))
+    graph.add((node, CSA.startYear, Literal(row.year)))
+    graph.add((node, OWL.sameAs, URIRef(row.uri)))
+    graph.add((node, CSA.foundBy, Literal("acts table (acronym)")))
+    graph.add((ctx.part_iri, DCTERMS.references, node))
+    ctx.cite(node, block, quote)
+    _add_sections(ctx, block, ref, act, f"{row.title} {row.year}")
 
 
 def corpus_pass(dataset: Dataset, contexts: list[PartContext]) -> None:

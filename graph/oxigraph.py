@@ -22,8 +22,7 @@ from partnership_kg.graph.base import (
     GraphStore,
     QueryError,
     Row,
-    UpdateRefused,
-    is_update,
+    check_local_query,
 )
 from partnership_kg.graph.vocab import bind_prefixes
 
@@ -138,8 +137,7 @@ class OxigraphStore(GraphStore):
         return self._store
 
     def _query(self, query: str) -> Any:
-        if is_update(query):
-            raise UpdateRefused()
+        check_local_query(query)
         try:
             return self.store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
         except SyntaxError as error:

@@ -18,7 +18,6 @@ __all__ = [
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 XKOS = Namespace("http://rdf-vocabulary.ddialliance.org/xkos#")
-ELI = Namespace("http://data.europa.eu/eli/ontology#")
 OWL = Namespace("http://www.w3.org/2002/07/owl#")
 # Everything extracted is minted under this base.
 ID = Namespace("https://w3id.org/partnership-kg/id/")
@@ -98,6 +97,19 @@ class CSA(DefinedNamespace):
     level: URIRef  # "county", "district" ... where a partnership's name says
 
 
+class ELI(DefinedNamespace):
+    """The European Legislation Identifier terms the graph uses (closed, like ``CSA``)."""
+
+    _NS = Namespace("http://data.europa.eu/eli/ontology#")
+    _fail = True
+
+    LegalResource: URIRef  # an Act or Regulations named in the text
+    LegalResourceSubdivision: URIRef  # a section of an Act
+    is_part_of: URIRef  # section -> Act
+    has_part: URIRef  # Act -> section
+    number: URIRef  # a section's number as legislation.gov.uk writes it ("17", "17A")
+
+
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -111,6 +123,6 @@ def bind_prefixes(graph: object) -> None:
     """Bind the prefixes used in exports so Turtle stays readable."""
     for prefix, namespace in {
         "csa": CSA._NS, "id": ID, "dct": DCTERMS, "dcat": DCAT, "skos": SKOS, "xkos": XKOS,
-        "org": ORG, "prov": PROV, "oa": OA, "eli": ELI, "owl": OWL, "xsd": XSD,
+        "org": ORG, "prov": PROV, "oa": OA, "eli": ELI._NS, "owl": OWL, "xsd": XSD,
     }.items():
         graph.bind(prefix, namespace)  # type: ignore[attr-defined]

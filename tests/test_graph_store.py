@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pyoxigraph
@@ -98,17 +97,15 @@ def test_create_refuses_a_folder_holding_something(tmp_path: Path) -> None:
         OxigraphStore.create(tmp_path, Dataset())
 
 
-def test_round_trip_of_terms_and_a_cold_open_is_fast(tmp_path: Path) -> None:
+def test_round_trip_of_terms_through_a_cold_open(tmp_path: Path) -> None:
     dataset = Dataset()
     graph = dataset.graph(URIRef("urn:g"))
     graph.add((URIRef("urn:s"), URIRef("urn:p"), Literal("plain")))
     graph.add((URIRef("urn:s"), URIRef("urn:p"), Literal("en", lang="en")))
     graph.add((URIRef("urn:s"), URIRef("urn:p"), Literal(7)))
     OxigraphStore.create(tmp_path / "g", dataset)
-    started = time.perf_counter()
     store = OxigraphStore.open(tmp_path / "g")
     rows = store.select("SELECT ?o WHERE { ?s ?p ?o } ORDER BY STR(?o)")
-    assert time.perf_counter() - started < 1.0  # tens of ms on a laptop; generous for CI
     assert sorted(str(row["o"]) for row in rows) == ["7", "en", "plain"]
     reread = set(store.dataset().quads((None, None, None, None)))
     assert {(s, p, o) for s, p, o, _ in reread} == set(graph)

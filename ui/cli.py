@@ -40,7 +40,7 @@ class DefaultGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         """Known failures become one line and an exit code, never a traceback."""
-        from partnership_kg.graph.base import UpdateRefused
+        from partnership_kg.graph.base import QueryRefused
 
         try:
             return super().invoke(ctx)
@@ -49,7 +49,7 @@ class DefaultGroup(click.Group):
         except BrokenPipeError:  # output piped into `head` and the like: not an error
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise click.exceptions.Exit(0) from None
-        except (storage.MissingStoreError, storage.BuildInProgress, UpdateRefused,
+        except (storage.MissingStoreError, storage.BuildInProgress, QueryRefused,
                 ValueError) as error:
             raise Refused(str(error)) from None
         except Exception as error:

@@ -53,6 +53,7 @@ _LINKS_INTRO = re.compile(r"\bplans\s+and\s+strategies\b[^:]*:\s*$", re.IGNORECA
 _PERIOD_TEXT = re.compile(r"\b(?:19|20)\d\d\s*[-/–]\s*(?:19|20)?\d\d\b")
 _LOOKING_BACK = re.compile(r"\b(?:previous(?:ly)?|last|former|old)\b", re.IGNORECASE)
 _MAX_ITEM = 100  # characters: a list item longer than this is a sentence, not a label
+_MAX_LISTING = 600  # longer lists are quoted item by item
 _MAX_ITEMS = 16
 
 
@@ -64,6 +65,8 @@ class ConceptMention:
     quote: str
     period: str | None  # the agreement version it belongs to, where the part says
     rank: int  # lower is a better source for the preferred label
+    # (page, quote) of the list's intro with its items, which says what the item is.
+    listing: tuple[int | None, str] | None = None
 
 
 @dataclass
@@ -73,12 +76,15 @@ class LeadMention:
     block: Block | int | None  # the block of the quote, or only its page (a quote across blocks)
     quote: str
     period: str | None
+    # The "Priority: X" line a "Lead: Y" line sits under (its block and text): cited as well,
+    # since the lead line alone does not name the priority.
+    heading: tuple[Block, str] | None = None
 
 
 @dataclass
 class PlanMention:
     title: str
-    block: Block
+    block: Block | int | None  # the block of the quote, or its page (a quote over blocks)
     quote: str
 
 
@@ -86,7 +92,7 @@ class PlanMention:
 class ScopeMention:
     label: str
     items: list[str]
-    block: Block
+    block: Block | int | None  # the block of the quote, or its page (a quote over blocks)
     quote: str
 
 
@@ -218,7 +224,7 @@ def read_part(part: Part) -> Findings:
         findings.period_evidence.setdefault(period, (block, quote))
         return period
 
-    current_priority: tuple[str, int] | None = None  # ("label", block index) of an action plan
+    current_priority: _Heading | None = None  # the "Priority: X" line of an action plan
     for index, block in enumerate(blocks):
         rows = table_rows(block) if block.kind == "table" or "\t" in block.text else []
         if rows and any(_is_lead_header(row) for row in rows[:2]):
@@ -289,16 +295,24 @@ def _read_list(findings: Findings, blocks: list[Block], start: int, kind: str,
                period: str | None, rank: int) -> None:
     count = 0
     headings_allowed = blocks[start].text.rstrip().endswith(":")
+    items: list[ConceptMention] = []
     for block in blocks[start + 1:]:
         lines = _item_lines(block, headings_allowed)
         if lines is None or count >= _MAX_ITEMS or intro_kind(block):
-            return
+            break
         for line in lines:
             label = clean_item(line)
             if label:
-                findings.concepts.append(ConceptMention(kind, label, block, line.strip(),
-                                                        period, rank))
+                items.append(ConceptMention(kind, label, block, line.strip(), period, rank))
                 count += 1
+    # Each item is also quoted with the list's intro, which says what the items are: the
+    # intro and the items as the text runs (a quote over blocks cites the intro's page).
+    listing = " ".join([blocks[start].text.strip(),
+                        *dict.fromkeys(item.block.text.strip() for item in items)])
+    for item in items:
+        if len(listing) <= _MAX_LISTING:
+            item.listing = (blocks[start].page, listing)
+        findings.concepts.append(item)
 
 
 def _read_sentences(findings: Findings, block: Block, period: str | None, rank: int) -> None:
@@ -346,8 +360,11 @@ def _read_plans(findings: Findings, blocks: list[Block], start: int) -> None:
                 seen_items = True
 
 
+_Heading = tuple[str, int, Block, str]  # (label, block index, block, line)
+
+
 def _read_lead_lines(findings: Findings, block: Block, index: int,
-                     current: tuple[str, int] | None) -> tuple[str, int] | None:
+                     current: _Heading | None) -> _Heading | None:
     """ "Priority: X" then (within a few blocks) "Lead: Y", or both on one line."""
     segments = [cell for row in table_rows(block) for cell in row] if block.kind == "table" \
         else block.text.splitlines()
@@ -356,21 +373,22 @@ def _read_lead_lines(findings: Findings, block: Block, index: int,
         inline = _INLINE_LEAD.search(text)
         if inline:
             _add_lead_line(findings, block, line, inline.group("label"), inline.group("lead"))
-            current = (inline.group("label"), index)
+            current = (inline.group("label"), index, block, line.strip())
             continue
         priority = _PRIORITY_LINE.match(text)
         if priority and len(priority.group("label")) <= _MAX_ITEM:
-            current = (priority.group("label"), index)
+            current = (priority.group("label"), index, block, line.strip())
             continue
         lead = _LEAD_LINE.match(text)
         if lead and current and index - current[1] <= 3:
-            _add_lead_line(findings, block, line, current[0], lead.group("lead"))
+            _add_lead_line(findings, block, line, current[0], lead.group("lead"),
+                           (current[2], current[3]))
     return current
 
 
 def _add_lead_line(findings: Findings, block: Block, line: str, label: str,
-                   lead_text: str) -> None:
+                   lead_text: str, heading: tuple[Block, str] | None = None) -> None:
     label = re.split(r"\s+including\s+", clean_item(label), maxsplit=1, flags=re.I)[0]
     parsed = leads.parse_lead(lead_text)
     if parsed and parsed.posts and label.lower() not in leads.NO_LEAD:
-        findings.leads.append(LeadMention(label, parsed, block, line.strip(), None))
+        findings.leads.append(LeadMention(label, parsed, block, line.strip(), None, heading))

@@ -256,6 +256,8 @@ def _write_concept(context: PartContext, scheme: Scheme, concept: Concept,
         if names.normalise(name) != names.normalise(concept.label):
             graph.add((node, SKOS.altLabel, Literal(name)))
     context.cite(node, mention.block, mention.quote)
+    if mention.listing:
+        context.cite(node, *mention.listing)
 
 
 # -- leads ------------------------------------------------------------------------------------
@@ -313,7 +315,10 @@ def _write_leads(context: PartContext, schemes: dict[int, Scheme], part_scheme: 
             continue
         for post in mention.lead.posts:
             post_node = _write_post(context, post, mention.block, mention.quote, labels)
-            _claim(context, concept.iri, CSA.leadPost, post_node, mention.block, mention.quote)
+            statement = _claim(context, concept.iri, CSA.leadPost, post_node, mention.block,
+                               mention.quote)
+            if mention.heading:
+                context.cite(statement, *mention.heading)
             lead = mint("lead", *names.version_key(scheme.period, scheme.partnership),
                         names.normalise(concept.label),
                         names.normalise(post.label), names.normalise(post.organisation or ""),
@@ -329,6 +334,8 @@ def _write_leads(context: PartContext, schemes: dict[int, Scheme], part_scheme: 
             if mention.lead.person:
                 graph.add((lead, CSA.personName, Literal(mention.lead.person)))
             context.cite(lead, mention.block, mention.quote)
+            if mention.heading:
+                context.cite(lead, *mention.heading)
 
 
 def _lead_text(post: Post) -> str:
@@ -457,7 +464,7 @@ def _write_scopes(context: PartContext, scheme: Scheme, findings: Findings,
 
 
 def _claim(context: PartContext, subject: URIRef, predicate: URIRef, obj: URIRef | Literal,
-           block: Block | int | None, quote: str) -> None:
+           block: Block | int | None, quote: str) -> URIRef:
     """Add a link and a reified statement of it carrying the evidence."""
     graph = context.graph
     graph.add((subject, predicate, obj))
@@ -468,3 +475,4 @@ def _claim(context: PartContext, subject: URIRef, predicate: URIRef, obj: URIRef
     graph.add((statement, RDF.predicate, predicate))
     graph.add((statement, RDF.object, obj))
     context.cite(statement, block, quote)
+    return statement

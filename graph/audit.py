@@ -3,10 +3,16 @@
 Four kinds of claim are checked against their quotes (``prov:wasDerivedFrom`` ... ``oa:exact``):
 
 * priority and theme memberships: a quote names the concept's label (or one of its acronyms);
-* leads: one quote names both the priority and the post;
-* plan links: a quote names the plan;
-* lineage events: a narrated event has one quote naming every label it changes from and to; an
-  event inferred by aligning versions must say so, and has a quote naming each end.
+* leads: one quote names both the priority and the post, or, for a lead line under the
+  priority's heading ("Priority: X" ... "Lead: Y"), two quotes on one page of one file name them
+  between them: one the priority, the other the post;
+* plan links: a quote names the plan: its title, where a period ("2022-2025") and the word
+  "the" may be left out (one plan is cited as "Vision for Wessex 2020-2025" and as "the Vision
+  for Wessex");
+* lineage events: a narrated event has one quote naming every label it changes from and to (a
+  back-reference, "The above theme was retitled ...", is quoted from the sentence it refers to);
+  an event inferred by aligning versions must say so (``csa:inferred true``, ``csa:between`` two
+  versions), and has a quote naming each old and each new label.
 
 A label is named when its words appear in the quote in order (case, accents, "&"/"and" and
 punctuation folded), or one of its acronyms appears as a word.
@@ -52,9 +58,21 @@ def names(quote: str, label: str, acronyms: tuple[str, ...] = ()) -> bool:
                for acronym in acronyms)
 
 
+_PERIOD = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\b")
+
+
+def names_plan(quote: str, title: str) -> bool:
+    """Does ``quote`` name the plan ``title`` (its period and "the" aside)?"""
+    def words(text: str) -> str:
+        kept = [w for w in normalise(_PERIOD.sub(" ", text)).split() if w != "the"]
+        return f" {' '.join(kept)} "
+    return bool(words(title).strip()) and words(title) in words(quote)
+
+
 _QUOTES = """
   ?claim prov:wasDerivedFrom ?target .
-  ?target oa:hasSelector/oa:refinedBy/oa:exact ?quote .
+  ?target oa:hasSelector/oa:refinedBy/oa:exact ?quote ; csa:sourceFile ?source ;
+          oa:hasSelector/rdf:value ?page .
 """
 
 
@@ -72,9 +90,15 @@ def _labels(store: GraphStore) -> dict[str, tuple[str, tuple[str, ...]]]:
 
 
 def _quotes(store: GraphStore, where: str) -> dict[str, list[str]]:
-    quotes: dict[str, list[str]] = {}
-    for row in store.select(f"SELECT ?claim ?quote WHERE {{ {where} {_QUOTES} }}"):
-        quotes.setdefault(str(row["claim"]), []).append(str(row["quote"]))
+    return {claim: [quote for quote, _ in found] for claim, found in _placed(store, where).items()}
+
+
+def _placed(store: GraphStore, where: str) -> dict[str, list[tuple[str, str]]]:
+    """claim -> (quote, "file|page") for each of its quotes."""
+    quotes: dict[str, list[tuple[str, str]]] = {}
+    for row in store.select(f"SELECT ?claim ?quote ?source ?page WHERE {{ {where} {_QUOTES} }}"):
+        quotes.setdefault(str(row["claim"]), []).append(
+            (str(row["quote"]), f"{row['source']}|{row['page']}"))
     return quotes
 
 
@@ -101,17 +125,27 @@ def _audit_memberships(store: GraphStore, labels: dict, report: AuditReport) -> 
 def _audit_leads(store: GraphStore, labels: dict, report: AuditReport) -> None:
     rows = store.select("""SELECT ?claim ?priority ?post WHERE {
         ?claim rdf:predicate csa:leadPost ; rdf:subject ?priority ; rdf:object ?post }""")
-    quotes = _quotes(store, "?claim rdf:predicate csa:leadPost .")
+    quotes = _placed(store, "?claim rdf:predicate csa:leadPost .")
     for row in rows:
         claim = str(row["claim"])
         priority, priority_acronyms = labels[str(row["priority"])]
         post, _ = labels[str(row["post"])]
         report.checked["lead"] += 1
-        if not any(names(quote, priority, priority_acronyms) and names(quote, post)
-                   for quote in quotes.get(claim, [])):
+        found = quotes.get(claim, [])
+        if not lead_proven(found, (priority, priority_acronyms), post):
             report.problems.append(Problem(
                 "lead", claim, f"{post} leads {priority}",
-                f"no quote names both: {quotes.get(claim, ['(none)'])[0]!r}"))
+                f"no quote names both: {(found or [('(none)', '')])[0][0]!r}"))
+
+
+def lead_proven(quotes: list[tuple[str, str]], priority: tuple[str, tuple[str, ...]],
+                post: str) -> bool:
+    """One quote names both; or two quotes at one place ("file|page"), one naming the
+    priority (its heading) and the other the post (the lead line under it)."""
+    if any(names(quote, *priority) and names(quote, post) for quote, _ in quotes):
+        return True
+    heads = {place for quote, place in quotes if names(quote, *priority)}
+    return any(place in heads and names(quote, post) for quote, place in quotes)
 
 
 def _audit_plan_links(store: GraphStore, labels: dict, report: AuditReport) -> None:
@@ -121,7 +155,7 @@ def _audit_plan_links(store: GraphStore, labels: dict, report: AuditReport) -> N
     for row in rows:
         claim, title = str(row["claim"]), str(row["title"])
         report.checked["plan link"] += 1
-        if not any(names(quote, title) for quote in quotes.get(claim, [])):
+        if not any(names_plan(quote, title) for quote in quotes.get(claim, [])):
             report.problems.append(Problem(
                 "plan link", claim, f"links to {title}",
                 f"no quote names the plan: {quotes.get(claim, ['(none)'])[0]!r}"))

@@ -37,6 +37,7 @@ from partnership_kg.graph import (
     assessments,
     legislation,
     lineage,
+    lineage_pass,
     meetings,
     names,
     organisations,
@@ -69,7 +70,7 @@ PART_EXTRACTORS: list[Callable[[PartContext], None]] = [
 ]
 CORPUS_PASSES: list[Callable[[Dataset, list[PartContext]], None]] = [
     agreements.corpus_pass,
-    lineage.corpus_pass,  # after agreements: it aligns the versions they state
+    lineage_pass.corpus_pass,  # after agreements: it aligns the versions they state
     legislation.corpus_pass,  # after agreements: priorities named in what an Act did
 ]
 

@@ -70,6 +70,8 @@ class CSA(DefinedNamespace):
     linksToPlan: URIRef  # agreement or priority -> csa:Plan
     effectiveYear: URIRef  # the year a change took effect
     foundBy: URIRef  # how a change event was found: "narrative", "exact", "acronym", ...
+    inferred: URIRef  # true on a change found by aligning versions: no text states it
+    between: URIRef  # an inferred change -> the two versions (schemes) it was found between
     didWhat: URIRef  # what the text says an Act did, as quoted
     assessment: URIRef  # csa:AssessmentCount -> csa:StrategicAssessment
     issue: URIRef  # the issue label counted in an assessment

@@ -41,11 +41,13 @@ SELECT DISTINCT ?concept ?label ?kind ?scheme WHERE {
   VALUES ?kind { csa:Priority csa:CrossCuttingTheme }
 }"""
 _Q_EVENTS = """
-SELECT DISTINCT ?event ?type ?year ?how ?from ?to ?partnership WHERE {
+SELECT DISTINCT ?event ?type ?year ?how ?from ?to ?partnership ?inferred ?between WHERE {
   ?event a xkos:ConceptAssociation ; a ?type ; csa:effectiveYear ?year .
   OPTIONAL { ?event csa:partnership ?partnership }
   FILTER (?type != xkos:ConceptAssociation)
   OPTIONAL { ?event csa:foundBy ?how }
+  OPTIONAL { ?event csa:inferred ?inferred }
+  OPTIONAL { ?event csa:between ?between }
   OPTIONAL { ?event xkos:sourceConcept ?from }
   OPTIONAL { ?event xkos:targetConcept ?to }
 }"""
@@ -111,6 +113,8 @@ class Event:
     sources: list[str]
     targets: list[str]
     partnership: str | None = None
+    inferred: bool = False  # found by aligning versions: no text states it
+    between: list[str] = field(default_factory=list)  # the two versions' schemes, older first
 
 
 class Model:
@@ -196,9 +200,14 @@ class Model:
             event = events.setdefault(str(row["event"]), Event(
                 str(row["event"]), EVENT_TYPES[kind], int(row["year"]), str(row.get("how") or ""),
                 [], [], str(row["partnership"]) if row.get("partnership") else None))
-            for key, bucket in (("from", event.sources), ("to", event.targets)):
+            for key, bucket in (("from", event.sources), ("to", event.targets),
+                                ("between", event.between)):
                 if row.get(key) and str(row[key]) not in bucket:
                     bucket.append(str(row[key]))
+            event.inferred = event.inferred or str(row.get("inferred")).lower() == "true"
+        order = {version.scheme: version.year for version in self.versions}
+        for event in events.values():
+            event.between.sort(key=lambda scheme: order.get(scheme, 0))
         return sorted(events.values(), key=lambda e: (e.year, e.type, e.iri))
 
     def scoped(self, partnership: str) -> Model:
@@ -273,7 +282,8 @@ _MODELS: weakref.WeakKeyDictionary[Any, Model] = weakref.WeakKeyDictionary()
 def model_of(store: GraphStore) -> Model:
     """One model per opened store: a built store is never written again, so reading it once
     serves every later query (a warm ``ask`` then costs no SPARQL round trips)."""
-    store = getattr(store, "store", store)  # a ``Scoped`` view reads the one model
+    if hasattr(store, "partnership"):  # a ``Scoped`` view reads the one model
+        store = store.store
     model = _MODELS.get(store)
     if model is None:
         model = _MODELS[store] = Model(store)
@@ -307,11 +317,43 @@ def concept_seeds(model: Model, name: str) -> list[str]:
 
 
 def event_dict(model: Model, event: Event) -> dict[str, Any]:
-    return {"year": event.year, "type": event.type,
-            "from": [model.label(i) for i in event.sources],
-            "to": [model.label(i) for i in event.targets],
-            "found_by": event.how,
-            "evidence": model.evidence(event.iri)}
+    """An event as the contract gives it: a narrated one with the quote stating it; an inferred
+    one with ``between`` its two versions and a list of quotes, one for each end."""
+    entry = {"year": event.year, "type": event.type,
+             "from": [model.label(i) for i in event.sources],
+             "to": [model.label(i) for i in event.targets],
+             "found_by": event.how, "how": event.how, "inferred": event.inferred,
+             "evidence": model.evidence(event.iri)}
+    if event.inferred:
+        entry["between"] = [model.version_of(scheme).period for scheme in event.between
+                            if model.version_of(scheme)]
+        entry["evidence"] = _end_quotes(model, event)
+    return entry
+
+
+def _end_quotes(model: Model, event: Event) -> list[dict[str, Any]]:
+    """A quote for each end of an inferred event: the old labels' quote in the older version,
+    then the new labels' in the newer (a version's list where an end has no label)."""
+    own = model._evidence.get(event.iri, [])
+    labels = [normalise(model.label(i)) for i in (*event.sources, *event.targets)]
+
+    old_quotes = [q for iri in event.sources for q in model._evidence.get(iri, [])]
+
+    def best(iris: list[str], version: int) -> dict[str, Any] | None:
+        pool = [q for iri in iris for q in model._evidence.get(iri, []) if q in own]
+        if version and event.sources:  # a scope list naming the old ones is the new end's
+            pool += [q for q in own if q not in old_quotes and q not in pool]
+        if not pool:  # no label at this end: the version's list, from its own files
+            scheme = event.between[version] if len(event.between) > version else None
+            files = {source for v in model.versions if v.scheme == scheme
+                     for _, source, _ in v.sources}
+            pool = [q for q in own if q["source"] in files] or own
+        return max(pool, key=lambda q: (sum(label in normalise(str(q["quote"]))
+                                            for label in labels), len(str(q["quote"]))),
+                   default=None)
+
+    ends = [best(event.sources, 0), best(event.targets, 1)]
+    return [dict(quote) for quote in ends if quote is not None]
 
 
 def as_year(value: int | str | None) -> int | None:

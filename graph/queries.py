@@ -18,7 +18,15 @@ from partnership_kg.graph.query.facts import (
     plans_linked,
     post_holders,
 )
-from partnership_kg.graph.query.history import diff, lineage, priorities, themes
+from partnership_kg.graph.query.history import (
+    diff,
+    event_quotes,
+    event_when,
+    lineage,
+    names_over_time,
+    priorities,
+    themes,
+)
 from partnership_kg.graph.query.model import EVENT_TYPES, Model, model_of
 from partnership_kg.graph.query.model import event_dict as _event_dict
 from partnership_kg.graph.query.partnerships import (
@@ -29,6 +37,7 @@ from partnership_kg.graph.query.partnerships import (
 
 __all__ = [
     "EVENT_TYPES", "Model", "UnknownPartnership", "_event_dict", "acts", "assessment_counts",
-    "changes_in", "diff", "lead_for_post", "leads_of", "lineage", "match", "meetings",
-    "model_of", "partnerships", "plans_linked", "post_holders", "priorities", "themes",
+    "changes_in", "diff", "event_quotes", "event_when", "lead_for_post", "leads_of", "lineage",
+    "match", "meetings", "model_of", "names_over_time", "partnerships", "plans_linked",
+    "post_holders", "priorities", "themes",
 ]

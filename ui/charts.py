@@ -13,6 +13,8 @@ from typing import Any
 import networkx as nx
 import plotly.graph_objects as go
 
+from partnership_kg.graph.queries import event_quotes
+
 # One colour per change type, shared by the Sankeys and the timeline so a user learns it once.
 EVENT_COLOURS: dict[str, str] = {
     "introduced": "rgba(44, 160, 44, 0.55)",
@@ -213,7 +215,7 @@ def lineage_sankey(lineage: Mapping[str, Any]) -> go.Figure:
     for event in events:
         year = first_year(event.get("year"))
         kind = str(event.get("type", "renamed"))
-        quote = str((event.get("evidence") or {}).get("quote", ""))[:160]
+        quote = " … ".join(str(q.get("quote", "")) for q in event_quotes(event))[:160]
         targets = [nodes.get(label, year) for label in event.get("to", [])]
         if kind == "retired" and not targets:
             targets = [nodes.get("Retired", year)]

@@ -40,10 +40,12 @@ def lineage(result: dict[str, Any]) -> None:
     for entry in result["timeline"]:
         click.echo(f"  {entry['period']:<12} {entry['label']}  [{entry['source']}]")
     from partnership_kg.answer.changes import describe_event
+    from partnership_kg.graph.queries import event_quotes
 
     for event in result["events"]:
         click.echo(describe_event(event))
-        click.echo(format_evidence(event.get("evidence")))
+        for quote in event_quotes(event):
+            click.echo(format_evidence(quote))
 
 
 def priorities(result: dict[str, Any]) -> None:

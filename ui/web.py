@@ -25,6 +25,11 @@ import pandas as pd  # noqa: E402
 import plotly.graph_objects as go  # noqa: E402
 import plotly.io as pio  # noqa: E402
 
+from partnership_kg.graph.queries import (  # noqa: E402
+    event_quotes,
+    event_when,
+    names_over_time,
+)
 from partnership_kg.ui import charts, web_data  # noqa: E402
 from partnership_kg.ui.web_session import Session  # noqa: E402
 
@@ -122,19 +127,16 @@ def _lineage_tab(session: Session, pictures: gr.State, view: gr.State) -> None:
                         pics, gr.skip())
             sankey_figure = charts.lineage_sankey(lineage)
             timeline_figure = charts.timeline_figure(lineage)
-            rows = [[e.get("year"), e.get("type"), "; ".join(e.get("from") or []),
-                     "; ".join(e.get("to") or []), (e.get("evidence") or {}).get("source"),
-                     (e.get("evidence") or {}).get("page"),
-                     (e.get("evidence") or {}).get("quote")]
+            # An inferred event: dated between its versions, a quote for each end.
+            rows = [[event_when(e).removeprefix("In "), e.get("type"),
+                     "; ".join(e.get("from") or []), "; ".join(e.get("to") or []),
+                     "; ".join(str(q.get("source")) for q in event_quotes(e)),
+                     "; ".join(str(q.get("page")) for q in event_quotes(e)),
+                     " … ".join(str(q.get("quote")) for q in event_quotes(e))]
                     for e in lineage.get("events", [])]
-            # Each name once, whatever its capitalisation, in the order it appeared.
-            names = [t["label"] for t in lineage.get("timeline", [])]
-            names += [lab for e in lineage.get("events", []) for lab in e.get("to") or []]
-            labels = list({" ".join(n.split()).casefold(): n for n in reversed(names)}.values())
-            labels.reverse()
             concept = lineage.get("concept") or text
             text_summary = (f"### {concept}\n\nFound from “{html_escape(text)}”. Names over time: "
-                            + " → ".join(f"**{html_escape(lab)}**" for lab in labels)
+                            + html_escape(names_over_time(lineage))
                             + f"  \n{len(rows)} change event(s).")
             pics = {**pics, "lineage": _figure_json(sankey_figure),
                     "timeline": _figure_json(timeline_figure)}

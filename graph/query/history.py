@@ -32,18 +32,32 @@ def _lineage(model: Model, name: str) -> dict[str, Any]:
     seeds = concept_seeds(model, name)
     if not seeds:
         return {"query": name, "concept": None, "timeline": [], "events": []}
-    seed_set = set(seeds)
-    # Forward along "is replaced by", backward along "replaces", and across narrated events.
-    forward = {**{k: set(v) for k, v in model.replaced_by.items()}}
-    backward = {**{k: set(v) for k, v in model.replaces.items()}}
+    # Names over time follow one concept through restatements, renames and expansions; a merge,
+    # split or introduction joins two lineages (its event is listed) but is not a step of one.
+    joins = {(source, target) for event in model.events
+             if event.type in {"merged", "split", "introduced"}
+             for source in event.sources for target in event.targets}
+    forward = {old: {new for new in news if (old, new) not in joins}
+               for old, news in model.replaced_by.items()}
+    backward = {new: {old for old in olds if (old, new) not in joins}
+                for new, olds in model.replaces.items()}
     for event in model.events:
-        if event.type in {"introduced", "retired"}:
+        if event.type not in {"renamed", "expanded"}:
             continue
         for source in event.sources:
             forward.setdefault(source, set()).update(event.targets)
             for target in event.targets:
                 backward.setdefault(target, set()).add(source)
-    members = closure(seed_set, forward) | closure(seed_set, backward)
+
+    def members_of(start: set[str]) -> set[str]:
+        return closure(start, forward) | closure(start, backward)
+
+    # A name matching two unrelated concepts ("PREVENT") follows the best match's lineage only.
+    members = members_of({seeds[0]})
+    for seed in seeds[1:]:
+        if seed not in members and members_of({seed}) & members:
+            members |= members_of({seed})
+    seeds = [seed for seed in seeds if seed in members]
     first = min((model.concepts[s] for s in seeds),
                 key=lambda c: (model.version_of(c.scheme).year if model.version_of(c.scheme)
                                else 9999))
@@ -254,3 +268,38 @@ def _plan_key(title: str) -> str:
                     if not (word.isdigit() and len(word) in {2, 4}))
 
 
+
+
+# -- how events and names read ------------------------------------------------------------------
+
+def event_quotes(event: dict[str, Any]) -> list[dict[str, Any]]:
+    """An event's quotes as a list: an inferred event has one for each end, a narrated one the
+    sentence stating it."""
+    evidence = event.get("evidence")
+    if isinstance(evidence, list):
+        return [quote for quote in evidence if quote]
+    return [evidence] if evidence else []
+
+
+def event_when(event: dict[str, Any]) -> str:
+    """"In 2022", or, for a change inferred by aligning two versions (no text dates it),
+    "Between 2014-17 and April 2024 (inferred)"."""
+    between = event.get("between") or []
+    if event.get("inferred") and len(between) == 2:
+        return f"Between {between[0]} and {between[1]} (inferred)"
+    return f"In {event['year']}"
+
+
+def names_over_time(result: dict[str, Any]) -> str:
+    """A lineage's names in order, renames and expansions as a chain ("A → B"), and each merge
+    as branches joining ("A + B ⇒ C"): a merge is not a step from one name to the next."""
+    names: list[str] = []
+    for entry in result.get("timeline", []):
+        if not names or normalise(names[-1]) != normalise(entry["label"]):
+            names.append(entry["label"])
+    text = " → ".join(dict.fromkeys(names))
+    for event in result.get("events", []):
+        if event["type"] == "merged":
+            how = " (its scope list names them)" if event.get("how") == "scope list" else ""
+            text += f"; {' + '.join(event['from'])} ⇒ {' + '.join(event['to'])}{how}"
+    return text

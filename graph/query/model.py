@@ -323,12 +323,21 @@ def event_dict(model: Model, event: Event) -> dict[str, Any]:
              "from": [model.label(i) for i in event.sources],
              "to": [model.label(i) for i in event.targets],
              "found_by": event.how, "how": event.how, "inferred": event.inferred,
-             "evidence": model.evidence(event.iri)}
+             "evidence": _stating_quote(model, event)}
     if event.inferred:
         entry["between"] = [model.version_of(scheme).period for scheme in event.between
                             if model.version_of(scheme)]
         entry["evidence"] = _end_quotes(model, event)
     return entry
+
+
+def _stating_quote(model: Model, event: Event) -> dict[str, Any] | None:
+    """Of the texts narrating one change, the quote that names most of its labels."""
+    labels = [f" {normalise(model.label(i))} " for i in (*event.sources, *event.targets)]
+    quotes = model._evidence.get(event.iri, [])
+    best = max(quotes, default=None, key=lambda q: sum(
+        label in f" {normalise(str(q['quote']))} " for label in labels))
+    return dict(best) if best else None
 
 
 def _end_quotes(model: Model, event: Event) -> list[dict[str, Any]]:

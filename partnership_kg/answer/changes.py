@@ -16,7 +16,9 @@ _EVENT_PHRASES: dict[str, Callable[[dict[str, Any]], str]] = {
     + (f" (previously part of '{_join(e['from'])}')" if e["from"] else ""),
     "renamed": lambda e: f"'{_join(e['from'])}' was renamed '{_join(e['to'])}'",
     "expanded": lambda e: f"'{_join(e['from'])}' was expanded to become '{_join(e['to'])}'",
-    "merged": lambda e: f"{_join(e['from'], ' and ')} were merged into '{_join(e['to'])}'",
+    "merged": lambda e: (f"{_join(e['from'], ' and ')} were absorbed into '{_join(e['to'])}' "
+                         "(its scope list names them)" if e.get("how") == "scope list" else
+                         f"{_join(e['from'], ' and ')} were merged into '{_join(e['to'])}'"),
     "split": lambda e: f"'{_join(e['from'])}' was split into {_join(e['to'], ' and ')}",
     "retired": lambda e: f"'{_join(e['from'])}' was retired",
 }
@@ -27,7 +29,12 @@ def _join(labels: list[str], sep: str = "' + '") -> str:
 
 
 def describe_event(event: dict[str, Any]) -> str:
-    return f"In {event['year']} {_EVENT_PHRASES[event['type']](event)}."
+    """One sentence; an inferred change is dated between its two versions, never to a year."""
+    return f"{queries.event_when(event)} {_EVENT_PHRASES[event['type']](event)}."
+
+
+def _quotes(events: list[dict[str, Any]]) -> list[Evidence]:
+    return [quote for event in events for quote in queries.event_quotes(event)]
 
 
 def lineage(ws: Any, question: Question) -> GraphAnswer | None:
@@ -49,8 +56,7 @@ def lineage(ws: Any, question: Question) -> GraphAnswer | None:
     else:
         chosen = events
     chosen = chosen or events
-    return noted(note, " ".join(describe_event(event) for event in chosen)), [
-        e["evidence"] for e in chosen]
+    return noted(note, " ".join(describe_event(event) for event in chosen)), _quotes(chosen)
 
 
 def history(ws: Any, question: Question) -> GraphAnswer | None:
@@ -73,7 +79,7 @@ def history(ws: Any, question: Question) -> GraphAnswer | None:
     for event in result["events"]:
         if event.get("evidence"):
             sentences.append(describe_event(event))
-            evidence.append(event["evidence"])
+            evidence += queries.event_quotes(event)
     return noted(note, " ".join(sentences)), evidence
 
 
@@ -95,4 +101,4 @@ def changes_in(ws: Any, question: Question) -> GraphAnswer | None:
         events = [event for event in events if event["type"] == "introduced"] or events
     if not events:
         return None
-    return " ".join(describe_event(event) for event in events), [e["evidence"] for e in events]
+    return " ".join(describe_event(event) for event in events), _quotes(events)

@@ -19,6 +19,7 @@ from partnership_kg.graph.query.facts import (
     post_holders,
 )
 from partnership_kg.graph.query.history import (
+    agreement_versions,
     diff,
     event_quotes,
     event_when,
@@ -26,6 +27,7 @@ from partnership_kg.graph.query.history import (
     names_over_time,
     priorities,
     themes,
+    version_count,
 )
 from partnership_kg.graph.query.model import EVENT_TYPES, Model, model_of
 from partnership_kg.graph.query.model import event_dict as _event_dict
@@ -36,8 +38,9 @@ from partnership_kg.graph.query.partnerships import (
 )
 
 __all__ = [
-    "EVENT_TYPES", "Model", "UnknownPartnership", "_event_dict", "acts", "assessment_counts",
+    "EVENT_TYPES", "Model", "UnknownPartnership", "_event_dict", "acts", "agreement_versions",
+    "assessment_counts",
     "changes_in", "diff", "event_quotes", "event_when", "lead_for_post", "leads_of", "lineage",
     "match", "meetings", "model_of", "names_over_time", "partnerships", "plans_linked",
-    "post_holders", "priorities", "themes",
+    "post_holders", "priorities", "themes", "version_count",
 ]

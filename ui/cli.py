@@ -312,7 +312,8 @@ def export(ctx: click.Context, fmt: str, out: Path, view: str | None,
 def documents(ctx: click.Context, as_json: bool) -> None:
     """What is in the store: source, type, title, date or period, pages, chunks, triples and
     the documents inside each file (parts)."""
-    summaries = open_workspace(ctx).document_summaries()
+    workspace = open_workspace(ctx)
+    summaries = workspace.document_summaries()
     if as_json:
         emit_json(summaries)
         return
@@ -331,6 +332,10 @@ def documents(ctx: click.Context, as_json: bool) -> None:
                          if part.get("partnership") != doc.get("partnership") else "")
                 click.echo(f"    {part['index']}. {part['type']}: {part['title']} {when} "
                            f"{pages}{other}")
+    from partnership_kg.graph.queries import version_count
+
+    click.echo(f"{_count(len(summaries), 'document')}, "
+               f"{_count(version_count(workspace.graph), 'agreement version')}")
 
 
 @cli.command()

@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from partnership_kg.graph import queries
 from partnership_kg.ui import web_data
 
 # (file name or stage, steps done, steps in all)
@@ -44,7 +45,7 @@ class Session:
         return self._cached("labels", lambda: web_data.concept_labels(self.workspace))
 
     def agreements(self) -> list[dict[str, Any]]:
-        return self._cached("agreements", lambda: web_data.agreements(self.summaries()))
+        return self._cached("agreements", lambda: queries.agreement_versions(self.workspace.graph))
 
     def agreement_choices(self) -> list[tuple[str, str]]:
         return [(a["name"], a["key"]) for a in self.agreements()]

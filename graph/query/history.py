@@ -303,3 +303,30 @@ def names_over_time(result: dict[str, Any]) -> str:
             how = " (its scope list names them)" if event.get("how") == "scope list" else ""
             text += f"; {' + '.join(event['from'])} ⇒ {' + '.join(event['to'])}{how}"
     return text
+
+
+# -- versions, not copies -----------------------------------------------------------------------
+
+def agreement_versions(store: GraphStore) -> list[dict[str, Any]]:
+    """The agreement versions the corpus states, oldest first: one each, however many files
+    state it (a standalone agreement and its copy inside a meeting pack are one version with two
+    sources). Each has the key ``diff`` takes: its start year where no other version of the
+    store starts that year, else its first source file."""
+    model = model_of(store)
+    found = []
+    for version in model.real_versions():
+        agreement = version.agreement(model)
+        found.append({"source": agreement["source"], "title": agreement["title"] or "",
+                      "period": version.period, "year": version.year,
+                      "sources": sorted({source for _, source, _ in version.sources}),
+                      "partnership": version.partnership})
+    years = [entry["year"] for entry in found]
+    for entry in found:
+        entry["key"] = str(entry["year"]) if years.count(entry["year"]) == 1 else entry["source"]
+        entry["name"] = f"{entry['period']} — {entry['title']}"
+    return found
+
+
+def version_count(store: GraphStore) -> int:
+    """How many agreement versions the store holds (copies of one version count once)."""
+    return len(agreement_versions(store))

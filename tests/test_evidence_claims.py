@@ -1,0 +1,72 @@
+"""Issue 9's defects, each reproduced on the bundled corpus (or an invented input)."""
+
+from __future__ import annotations
+
+from graph_b_support import built
+
+from partnership_kg.answer.changes import describe_event
+from partnership_kg.graph import queries
+from partnership_kg.graph.names import normalise
+
+
+def test_one_agreement_in_two_files_is_one_version_with_two_sources() -> None:
+    _, store = built()
+    versions = queries.agreement_versions(store)
+    periods = [version["period"] for version in versions]
+    assert len(periods) == len(set(periods)) == queries.version_count(store)
+    assert any(len(version["sources"]) >= 2 for version in versions)
+    assert len({version["key"] for version in versions}) == len(versions)
+
+
+def test_inferred_events_are_never_dated_to_one_year() -> None:
+    event = {"year": 2040, "type": "expanded", "from": ["Troll Crime"],
+             "to": ["Troll and Ogre Crime"], "inferred": True, "between": ["2030-33", "2040"],
+             "evidence": []}
+    assert describe_event(event) == ("Between 2030-33 and 2040 (inferred) 'Troll Crime' was "
+                                      "expanded to become 'Troll and Ogre Crime'.")
+    assert describe_event({**event, "inferred": False}).startswith("In 2040 ")
+
+
+def test_a_scope_list_merge_says_so() -> None:
+    event = {"year": 2040, "type": "merged", "from": ["Troll Crime", "Bridge Crime"],
+             "to": ["Serious Crime"], "how": "scope list", "inferred": True,
+             "between": ["2030-33", "2040"], "evidence": []}
+    assert "absorbed into 'Serious Crime' (its scope list names them)" in describe_event(event)
+    assert "were merged into" in describe_event({**event, "how": "narrative"})
+
+
+def test_names_over_time_show_a_merge_as_branches_joining() -> None:
+    result = {"timeline": [{"label": "Serious Crime"}, {"label": "Serious and Violent Crime"}],
+              "events": [{"type": "merged", "from": ["Troll Crime", "Bridge Crime"],
+                          "to": ["Serious Crime"], "how": "scope list"},
+                         {"type": "expanded", "from": ["Serious Crime"],
+                          "to": ["Serious and Violent Crime"]}]}
+    assert queries.names_over_time(result) == (
+        "Serious Crime → Serious and Violent Crime; Troll Crime + Bridge Crime ⇒ Serious Crime "
+        "(its scope list names them)")
+
+
+def test_names_over_time_follow_renames_and_expansions_only() -> None:
+    """A merge joins lineages without making its sources one name's past; a name matching two
+    unrelated priorities follows one of them."""
+    _, store = built()
+    merges = [event for label in _labels(store)
+              for event in queries.lineage(store, label)["events"] if event["type"] == "merged"]
+    assert merges
+    for merge in merges:
+        target = queries.lineage(store, merge["to"][0])
+        names = {normalise(entry["label"]) for entry in target["timeline"]}
+        assert not names & {normalise(label) for label in merge["from"]}, target["timeline"]
+    for label in _labels(store):
+        result = queries.lineage(store, label)
+        # Every name in the timeline is the found one or linked to it by renames/expansions.
+        linked = {normalise(result["concept"])} | {
+            normalise(name) for event in result["events"]
+            if event["type"] in {"renamed", "expanded"} for name in event["from"] + event["to"]}
+        for entry in result["timeline"]:
+            assert normalise(entry["label"]) in linked, (label, result["timeline"])
+
+
+def _labels(store: object) -> list[str]:
+    return sorted({str(row["label"]) for row in store.select(
+        "SELECT ?label WHERE { ?c skos:prefLabel ?label ; a csa:Priority }")})

@@ -184,8 +184,30 @@ def test_a_meetings_agenda_is_read_from_the_graph(workspace: partnership_kg.Work
 def test_what_a_meeting_decided_about_a_topic(workspace: partnership_kg.Workspace) -> None:
     result = workspace.ask("What was resolved about the finance update at the April 2024 "
                            "Scrutiny Committee meeting?")
-    assert result["answer"] == ("At the Scrutiny Committee meeting of 2024-04-24: 53. Finance "
-                                "Update: RESOLVED that the Scrutiny Committee note the finance "
-                                "update provided.")
+    assert result["answer"] == ("At the Scrutiny Committee meeting of 2024-04-24:\n- 53. "
+                                "Finance Update: RESOLVED that the Scrutiny Committee note the "
+                                "finance update provided.")
     assert result["citations"][0]["quote"] == (
         "RESOLVED that the Scrutiny Committee note the finance update provided.")
+
+
+@pytest.mark.parametrize("verb", ["decide", "agree", "resolve", "note", "consider"])
+def test_meeting_questions_in_any_verb_form(verb: str) -> None:
+    from partnership_kg.answer.intent import parse
+
+    assert parse(f"What did the Scrutiny Committee {verb} in April 2024?").intent == "meeting"
+    assert parse(f"What did the Wessex Police and Crime Panel {verb} in May 2031?").intent == \
+        "meeting"
+    # "agreement" is not "agree": questions about agreements keep their own intent.
+    assert parse("Who leads Road Safety in the 2030 agreement?").intent == "lead_of"
+
+
+def test_decisions_come_as_a_list_each_with_its_quote(
+        workspace: partnership_kg.Workspace) -> None:
+    result = workspace.ask("What did the Scrutiny Committee decide in April 2024?")
+    assert result["method"] == "graph"
+    first, *lines = result["answer"].split("\n")
+    assert first == "At the Scrutiny Committee meeting of 2024-04-24:"
+    assert len(lines) == len(result["citations"]) > 1
+    for line, citation in zip(lines, result["citations"], strict=True):
+        assert line.startswith("- ") and citation["quote"].rstrip(".") in line

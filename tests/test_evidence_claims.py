@@ -70,3 +70,16 @@ def test_names_over_time_follow_renames_and_expansions_only() -> None:
 def _labels(store: object) -> list[str]:
     return sorted({str(row["label"]) for row in store.select(
         "SELECT ?label WHERE { ?c skos:prefLabel ?label ; a csa:Priority }")})
+
+
+def test_a_leads_quote_names_its_own_priority() -> None:
+    """One post leading two priorities: each lead is quoted with its own row, not the other's."""
+    from partnership_kg.graph.audit import names
+
+    _, store = built()
+    checked = 0
+    for label in _labels(store):
+        for row in queries.leads_of(store, label)["results"]:
+            assert names(row["evidence"]["quote"], row["label"]), (label, row)
+            checked += 1
+    assert checked

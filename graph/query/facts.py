@@ -45,13 +45,15 @@ def _leads_of(model: Model, concept_name: str, year: int | None = None) -> dict[
 
 
 def _lead_evidence(model: Model, concept: str) -> dict[str, Any] | None:
+    """The quote of a lead: its row or line, which names the priority (a post node's own quotes
+    may be another priority's row: one post can lead two)."""
     rows = model.store.select(f"""SELECT DISTINCT ?n WHERE {{
-        {{ <{concept}> csa:lead ?n }} UNION {{ <{concept}> csa:leadPost ?n }} }}""")
-    for row in rows:
-        evidence = model.evidence(str(row["n"]))
-        if evidence:
-            return evidence
-    return model.evidence(concept)
+        {{ <{concept}> csa:lead ?n }}
+        UNION {{ ?n rdf:subject <{concept}> ; rdf:predicate csa:leadPost }} }}""")
+    quotes = [quote for row in rows for quote in model._evidence.get(str(row["n"]), [])]
+    label = f" {normalise(model.label(concept))} "
+    naming = [quote for quote in quotes if label in f" {normalise(str(quote['quote']))} "]
+    return dict((naming or quotes)[0]) if quotes else model.evidence(concept)
 
 
 def lead_for_post(store: GraphStore, post_text: str,

@@ -15,7 +15,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from partnership_kg.answer.changes import changes_in, history, lineage
+from partnership_kg.answer.changes import changes_in, describe_event, history, lineage
 from partnership_kg.answer.common import (
     Evidence,
     GraphAnswer,
@@ -48,12 +48,33 @@ def _listing(result: dict[str, Any], key: str, what: str, question: Question,
 
 def priorities(ws: Any, question: Question) -> GraphAnswer | None:
     result = queries.priorities(ws.graph, year=question.year)
-    return _listing(result, "priorities", "priorities", question, "are")
+    return _amended(_listing(result, "priorities", "priorities", question, "are"), result,
+                    "priorities")
 
 
 def themes(ws: Any, question: Question) -> GraphAnswer | None:
     result = queries.themes(ws.graph, question.period or question.year)
     return _listing(result, "themes", "cross-cutting themes", question, "were")
+
+
+def _amended(answer: GraphAnswer | None, result: dict[str, Any], key: str) -> GraphAnswer | None:
+    """In force in a year after the base version: the list is the base version's with each
+    change made since, and each change is named with its quote (what was added in 2018 is not
+    a priority "of the 2017 agreement")."""
+    listed = {normalise(item["label"]) for item in result.get(key) or []}
+    others = {normalise(item["label"]) for other in ("priorities", "themes") if other != key
+              for item in result.get(other) or []}
+    changes = [event for event in result.get("amended_by") or []
+               if {normalise(label) for label in event["to"]} & listed
+               or (event["type"] == "retired"
+                   and not {normalise(label) for label in event["from"]} & others)]
+    if answer is None or not changes:
+        return answer
+    text, evidence = answer
+    text = text.replace(" are: ", " as amended since are: ", 1)
+    made = " ".join(describe_event(event) for event in changes)
+    quotes = [quote for event in changes for quote in queries.event_quotes(event)]
+    return f"{text} Changes made since the agreement: {made}", [*evidence, *quotes]
 
 
 def scope(ws: Any, question: Question) -> GraphAnswer | None:

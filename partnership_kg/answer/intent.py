@@ -21,13 +21,17 @@ _YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*(?:[-/–]|to)\s*((?:19|20)?\d{2
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 
-_MEETING_VERB = r"\b(?:items?|discuss\w*|resolv\w*|agree\w*|decid\w*|noted)\b"
+# What a meeting did, in any verb form ("did ... decide", "decided", "decisions", "noted").
+_DECISION_VERB = r"\b(?:decid\w*|decisions?|resolv\w*|resolutions?|agree[sd]?|agreeing|" \
+    r"not(?:e|ed|es|ing)|consider(?:s|ed|ing)?)\b"
+_MEETING_VERB = rf"(?:\b(?:items?|discuss\w*)\b|{_DECISION_VERB})"
 # Ordered: the first pattern that matches decides the intent.
 _INTENTS: list[tuple[Intent, re.Pattern[str]]] = [
     ("diff", re.compile(r"\b(differen\w*|changed between|compare\w*)\b", re.I)),
     ("meeting", re.compile(
         rf"\b(?:agenda|minutes)\b|\bmeeting\b.*{_MEETING_VERB}|{_MEETING_VERB}.*\bmeeting\b|"
-        r"\b(?:committee|board|partnership)\b.*\b(?:resolve[ds]?|decided)\b", re.I)),
+        rf"\b(?:committee|board|panel|cabinet|council|forum)\b.*(?:{_DECISION_VERB})|"
+        r"\bpartnership\b.*\b(?:resolv\w*|decid\w*|decision\w*)\b", re.I)),
     ("changes_in", re.compile(
         r"\b(?:which|what) (?:priorit(?:y|ies)|themes?|changes?)\b.*\b(?:were|was) (?:added|"
         r"introduced|removed|dropped|renamed|retired|merged|made)\b.*\b(?:19|20)\d{2}\b|"

@@ -12,9 +12,11 @@ from partnership_kg.answer.intent import MONTHS, Question
 from partnership_kg.graph import queries
 from partnership_kg.graph.names import normalise
 
-_DECISION_WORDS = re.compile(r"\b(resolv\w*|agree\w*|decid\w*|decision\w*|noted?)\b", re.I)
+_DECISION_WORDS = re.compile(r"\b(resolv\w*|resolutions?|agree[sd]?|agreeing|decid\w*|decisions?|"
+                             r"not(?:e|ed|es|ing)|consider(?:s|ed|ing)?)\b", re.I)
 _MEETING_WORDS = {"meeting", "agenda", "minutes", "items", "item", "resolved", "resolve",
-                  "agreed", "agree", "decided", "decide", "noted", "note", "discussed", "committee",
+                  "agreed", "agree", "decided", "decide", "decision", "decisions", "noted", "note",
+                  "consider", "considered", "resolution", "discussed", "committee",
                   "partnership", "board", "held", *MONTHS}
 
 
@@ -59,9 +61,10 @@ def meeting(ws: Any, question: Question) -> GraphAnswer | None:
                          if topic & content_words(f"{item['title']} {d['text']}")]
         if not decisions:
             return None
-        lines = "; ".join(f"{item['number']}. {item['title']}: {d['text'].rstrip('.')}"
-                          for item, d in decisions)
-        return f"At {name}: {lines}.", [d["evidence"] for _, d in decisions]
+        # One decision a line, each cited by its own quote (the citations follow the lines).
+        lines = "\n".join(f"- {item['number']}. {item['title']}: {d['text'].rstrip('.')}."
+                           for item, d in decisions)
+        return f"At {name}:\n{lines}", [d["evidence"] for _, d in decisions]
     items = [item for item in found["items"] if item.get("evidence")]
     if not items:
         return None

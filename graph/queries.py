@@ -20,6 +20,7 @@ from partnership_kg.graph.query.facts import (
 )
 from partnership_kg.graph.query.history import (
     agreement_versions,
+    concept_labels,
     diff,
     event_quotes,
     event_when,
@@ -39,7 +40,7 @@ from partnership_kg.graph.query.partnerships import (
 
 __all__ = [
     "EVENT_TYPES", "Model", "UnknownPartnership", "_event_dict", "acts", "agreement_versions",
-    "assessment_counts",
+    "assessment_counts", "concept_labels",
     "changes_in", "diff", "event_quotes", "event_when", "lead_for_post", "leads_of", "lineage",
     "match", "meetings", "model_of", "names_over_time", "partnerships", "plans_linked",
     "post_holders", "priorities", "themes", "version_count",

@@ -83,3 +83,16 @@ def test_a_leads_quote_names_its_own_priority() -> None:
             assert names(row["evidence"]["quote"], row["label"]), (label, row)
             checked += 1
     assert checked
+
+
+def test_labels_differing_only_in_case_hyphens_or_and_are_one_name() -> None:
+    class Rows:
+        def select(self, query: str) -> list[dict[str, str]]:
+            return [{"label": label} for label in (
+                "Troll-crime & Disorder", "Troll Crime and Disorder", "Bridge Safety",
+                "troll crime & disorder")]
+
+    assert queries.concept_labels(Rows()) == ["Bridge Safety", "troll crime & disorder"]
+    _, store = built()
+    labels = queries.concept_labels(store)
+    assert len({normalise(label) for label in labels}) == len(labels)

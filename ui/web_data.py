@@ -14,16 +14,10 @@ from typing import Any
 
 import networkx as nx
 
+from partnership_kg.graph import queries
 from partnership_kg.ui.charts import first_year, kind_name
 
 CONCEPT_TYPES = ("csa:Priority", "csa:CrossCuttingTheme")
-
-LABELS_QUERY = """
-SELECT DISTINCT ?label WHERE {
-  VALUES ?type { csa:Priority csa:CrossCuttingTheme }
-  ?concept a ?type ; skos:prefLabel ?label .
-} ORDER BY LCASE(STR(?label))
-"""
 
 # Every priority/theme concept of every agreement version, with the version's start year.
 CONCEPTS_QUERY = """
@@ -97,9 +91,7 @@ def _safe_select(workspace: Any, query: str) -> list[dict[str, Any]]:
 
 def concept_labels(workspace: Any) -> list[str]:
     """Priority and theme labels in the graph, for pickers and example questions."""
-    rows = _safe_select(workspace, LABELS_QUERY)
-    labels = [str(row["label"]) for row in rows if row.get("label")]
-    return list(dict.fromkeys(labels))
+    return queries.concept_labels(workspace.graph)
 
 
 def example_questions(priorities: list[dict[str, Any]], years: list[int]) -> list[str]:

@@ -330,3 +330,16 @@ def agreement_versions(store: GraphStore) -> list[dict[str, Any]]:
 def version_count(store: GraphStore) -> int:
     """How many agreement versions the store holds (copies of one version count once)."""
     return len(agreement_versions(store))
+
+
+def concept_labels(store: GraphStore) -> list[str]:
+    """Each priority and theme name once: labels that differ only in case, hyphens or "&"/"and"
+    ("Anti-social Behaviour", "Anti-Social Behaviour") are one name (the first spelling, in
+    alphabetical order, stands for it)."""
+    rows = store.select("""SELECT DISTINCT ?label WHERE {
+        VALUES ?type { csa:Priority csa:CrossCuttingTheme }
+        ?concept a ?type ; skos:prefLabel ?label . }""")
+    chosen: dict[str, str] = {}
+    for label in sorted((str(row["label"]) for row in rows), key=lambda x: (x.lower(), x)):
+        chosen.setdefault(normalise(label), label)
+    return list(chosen.values())

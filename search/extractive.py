@@ -158,10 +158,8 @@ def _parse_question(question: str) -> _Question:
 def _passage_sentences(text: str) -> list[tuple[str, bool]]:
     """(sentence, is a table row) of a passage, verbatim; a table row is quoted as its cells."""
     result: list[tuple[str, bool]] = []
-    for line in text.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
+    lines = _whole_lines([line.strip() for line in text.split("\n") if line.strip()])
+    for line in lines:
         if CELL_SEPARATOR in line:
             # Cells separated by white space, as the source has them, so the quote is verbatim
             # white space aside.
@@ -350,6 +348,33 @@ def _score(question: _Question, item: _Sentence) -> None:
     # Retrieval order breaks near ties; so, weakly, does coming first in a passage.
     score += 0.1 / (1 + item.rank) + 0.02 / (1 + item.position)
     item.score, item.support = score, support
+
+
+_WRAPPED_WORDS = 8  # a line this short with no full stop is a wrapped cell, not a sentence
+
+
+def _whole_lines(lines: list[str]) -> list[str]:
+    """Lines re-joined where a table cell or list item wrapped: a passage of short lines none of
+    which ends a sentence is one row; a line leaving a bracket open runs on into the next."""
+    if len(lines) > 2 and CELL_SEPARATOR not in "".join(lines) and all(
+            len(line.split()) <= _WRAPPED_WORDS and not _ENDS_SENTENCE.search(line)
+            for line in lines):
+        return [" ".join(lines)]
+    joined: list[str] = []
+    for line in lines:
+        if joined and _fragment(joined[-1]) and CELL_SEPARATOR not in joined[-1] + line:
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?:;][’'”\")]*$")
+
+
+def _fragment(sentence: str) -> bool:
+    """A piece of a line, not a whole sentence or list item: a bracket left open."""
+    return sentence.count("(") > sentence.count(")")
 
 
 def _context_around(item: _Sentence, question: _Question) -> tuple[list[str], list[str]]:

@@ -83,3 +83,23 @@ def test_find_expansion_both_ways() -> None:
 
 def test_no_results_no_answer() -> None:
     assert answer_from_passages("What is Themis?", []) is None
+
+
+def test_a_wrapped_table_row_is_quoted_whole_never_as_a_fragment() -> None:
+    text = ("Troll Crime\n\nTemporary Superintendent (Troll\n\nCrime), Wessex Police / Chair "
+            "of Troll\n\nCrime Executive\n\nGroup")
+    answer = answer_from_passages("Who is the Temporary Superintendent for Troll Crime?",
+                                  [_result(text)])
+    assert answer is not None
+    assert [c["quote"] for c in answer["citations"]] == [
+        "Troll Crime Temporary Superintendent (Troll Crime), Wessex Police / Chair of Troll "
+        "Crime Executive Group"]
+
+
+def test_a_line_leaving_a_bracket_open_runs_on() -> None:
+    text = ("The Troll Crime lead is the Temporary Superintendent (Troll\nCrime) of Wessex Police."
+            "\nBridges are inspected by the Wessex Bridge Board every spring.")
+    answer = answer_from_passages("Who is the Troll Crime lead?", [_result(text)])
+    assert answer is not None
+    assert answer["citations"][0]["quote"] == (
+        "The Troll Crime lead is the Temporary Superintendent (Troll Crime) of Wessex Police.")

@@ -8,8 +8,9 @@ one year's change), with a quote for each end: the old label in the older versio
 label (for a retirement the newer version's list) in the newer one; an introduction quotes the
 older version's list, which lacks it, and the new label.
 
-Where a narrative says that every review between the two versions changed nothing ("no changes
-were identified"), labels that differ are one concept restated, and nothing is inferred.
+Where a narrative speaks for every year between the two versions (it states that year's changes,
+or says the review changed nothing: "no changes were identified"), it accounts for every change:
+labels that still differ are one concept restated, and nothing is inferred.
 """
 
 from __future__ import annotations
@@ -56,19 +57,19 @@ class Version:
 @dataclass
 class Comparison:
     """Two versions compared: ``older`` per kind (the version that last stated priorities, or
-    themes) and ``newer``; ``unchanged`` the years a narrative says nothing changed."""
+    themes) and ``newer``; ``narrated`` the years a narrative speaks for."""
 
     older: dict[str, Version]
     newer: Version
-    unchanged: set[int] = field(default_factory=set)
+    narrated: set[int] = field(default_factory=set)
 
     def narrated_unchanged(self, kind: str) -> bool:
-        """Does a narrative say every review from the older version to the newer changed
-        nothing for this kind?"""
+        """Does a narrative speak for every year from the older version to the newer, so that
+        nothing is left to infer for this kind?"""
         older = self.older.get(kind)
         if older is None:
             return False
-        return all(year in self.unchanged for year in range(older.year + 1, self.newer.year + 1))
+        return all(year in self.narrated for year in range(older.year + 1, self.newer.year + 1))
 
 
 class Writer:

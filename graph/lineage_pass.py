@@ -208,8 +208,10 @@ def _partnership_pass(dataset: Dataset, writer: Writer, versions: list[Version],
         # A version that states no themes (they were in a diagram) says nothing of them: they
         # are carried on to the next version that does, not retired.
         stated = {concept.kind for concept in newer.concepts}
+        # Years the narrative speaks for: a change it states, or none ("no changes were made").
+        narrated_years = unchanged | {year for year, *_ in narrated}
         step = Comparison({kind: stating.get(kind, older) for kind in KIND_CLASS}, newer,
-                          unchanged)
+                          narrated_years)
         align(dataset, writer, [c for c in current.values() if c.kind in stated], step)
         carried = [*newer.concepts, *(c for c in current.values() if c.kind not in stated)]
         stating.update({kind: newer for kind in stated})

@@ -155,3 +155,85 @@ def test_every_lineage_shows_only_events_whose_quotes_name_their_labels() -> Non
             old, new = quotes
             assert all(names(old, x) for x in event["from"]), (label, event)
             assert all(names(new, x) for x in event["to"]), (label, event)
+
+
+WESSEX_2030 = """Wessex Community Safety Agreement 2030-33
+
+1. Introduction
+
+1.1. This agreement sets out how partners in Wessex will work together to keep the county safe.
+
+2. Priorities
+
+2.1. The priorities for Wessex are: Troll Crime; Bridge Safety; Reducing Re-offending; and
+Ogre Disorder.
+
+3. Leads
+
+Priority: Troll Crime
+
+Lead: A. Smith (Chief Bridge Warden, Wessex Council)
+"""
+WESSEX_2034 = """Wessex Community Safety Agreement 2034-37
+
+1. Introduction
+
+1.1. This agreement sets out how partners in Wessex will work together to keep the county safe.
+
+2. Priorities
+
+2.1. The priorities for Wessex are: Troll and Goblin Crime; Bridge Safety; Reduce
+Re-Offending; and Flood Resilience.
+
+3. Changes
+
+3.1. Since the agreement of 2030 the priorities have changed as follows:
+
+o 2031 – A new priority of ‘Goblin Mischief’ was introduced to reflect new concerns.
+
+o 2032 – The above priority was renamed as ‘Goblin Crime’ to include more than mischief.
+{unchanged}
+o 2034 – No changes were made to the priorities.
+"""
+
+
+def _wessex(tmp_path: Path, unchanged: str) -> OxigraphStore:
+    folder = tmp_path / "wessex"
+    folder.mkdir()
+    (folder / "010_wessex_csa_2030.txt").write_text(WESSEX_2030, encoding="utf-8")
+    (folder / "011_wessex_csa_2034.txt").write_text(WESSEX_2034.format(unchanged=unchanged),
+                                                    encoding="utf-8")
+    return built(str(folder))[1]
+
+
+def test_an_invented_corpus_passes_and_marks_what_it_infers(tmp_path: Path) -> None:
+    """2033 is not narrated: what the versions' lists leave unexplained is inferred, marked,
+    dated between the two versions and quoted at each end."""
+    from partnership_kg.graph import queries
+
+    store = _wessex(tmp_path, "")
+    report = audit(store)
+    print(report.summary())
+    assert report.problems == [] and report.checked["lead"] == 1
+    events = queries.lineage(store, "Ogre Disorder")["events"]
+    assert [(e["type"], e["inferred"], e["between"]) for e in events] == [
+        ("retired", True, ["2030-33", "2034-37"])]
+    assert [q["source"] for q in events[0]["evidence"]] == [
+        "010_wessex_csa_2030.txt", "011_wessex_csa_2034.txt"]
+    renamed = next(e for e in queries.lineage(store, "Goblin Crime")["events"]
+                   if e["type"] == "renamed")
+    assert renamed["inferred"] is False
+    assert "Goblin Mischief" in renamed["evidence"]["quote"]  # the sentence "above" refers to
+
+
+def test_nothing_is_inferred_where_the_narrative_says_nothing_changed(tmp_path: Path) -> None:
+    from partnership_kg.graph import queries
+
+    store = _wessex(tmp_path, "\no 2033 – No changes were made to the priorities.\n")
+    assert audit(store).problems == []
+    assert queries.lineage(store, "Ogre Disorder")["events"] == []
+    timeline = queries.lineage(store, "Reducing Re-offending")["timeline"]  # one concept
+    assert [(e["period"], e["label"]) for e in timeline if not e.get("carried")] == [
+        ("2030-33", "Reducing Re-offending"), ("2034-37", "Reduce Re-Offending")]
+    assert not [e for e in queries.lineage(store, "Reduce Re-Offending")["events"]
+                if e["inferred"]]

@@ -61,7 +61,19 @@ def _lineage(model: Model, name: str) -> dict[str, Any]:
     first = min((model.concepts[s] for s in seeds),
                 key=lambda c: (model.version_of(c.scheme).year if model.version_of(c.scheme)
                                else 9999))
-    timeline = _timeline(model, members)
+    # The lineages a merge joins into this one (or a split takes out of it) are branches: in
+    # the timeline, marked so, but not names this concept had.
+    branches: set[str] = set()
+    for event in model.events:
+        if event.type == "merged" and set(event.targets) & members:
+            branches |= members_of(set(event.sources))
+        elif event.type == "split" and set(event.sources) & members:
+            branches |= members_of(set(event.targets))
+    branches -= members
+    timeline = [entry | ({"branch": True} if entry["iri"] in branches else {})
+                for entry in _timeline(model, members | branches)]
+    for entry in timeline:
+        del entry["iri"]
     events = [event_dict(model, e) for e in model.events
               if set(e.sources) & members or set(e.targets) & members]
     return {"query": name, "concept": first.label, "timeline": timeline, "events": events}
@@ -79,7 +91,7 @@ def _timeline(model: Model, members: set[str]) -> list[dict[str, Any]]:
                 evidence = model.evidence(concept.iri) or {}
                 timeline.append({"period": version.period, "year": version.year,
                                  "label": concept.label, "source": evidence.get("source"),
-                                 "page": evidence.get("page")})
+                                 "page": evidence.get("page"), "iri": concept.iri})
         elif carried and not version.real:
             # A narrated version with no change to this concept: it carried on unchanged.
             evidence = model.evidence(version.scheme) or {}
@@ -87,7 +99,7 @@ def _timeline(model: Model, members: set[str]) -> list[dict[str, Any]]:
                 timeline.append({"period": version.period, "year": version.year,
                                  "label": model.label(iri), "source": evidence.get("source") or (
                                      version.narrators[0] if version.narrators else None),
-                                 "page": evidence.get("page"), "carried": True})
+                                 "page": evidence.get("page"), "carried": True, "iri": iri})
         elif version.real:
             carried = []
     return timeline
@@ -295,6 +307,8 @@ def names_over_time(result: dict[str, Any]) -> str:
     as branches joining ("A + B ⇒ C"): a merge is not a step from one name to the next."""
     names: list[str] = []
     for entry in result.get("timeline", []):
+        if entry.get("branch"):
+            continue  # a lineage merged into this one: shown below as a branch joining
         if not names or normalise(names[-1]) != normalise(entry["label"]):
             names.append(entry["label"])
     text = " → ".join(dict.fromkeys(names))

@@ -61,7 +61,10 @@ def read_html(data: bytes) -> tuple[list[Block], str | None]:
             _drop(element)
     container = _main_container(root)
     builder = _Builder()
-    builder.walk(container)
+    try:
+        builder.walk(container)
+    except RecursionError:  # libxml2 caps nesting at 256 today; a deeper tree is hostile
+        raise IngestError("malformed web page: nested too deeply") from None
     builder.flush()
     blocks = builder.blocks
     heading = _first_h1(container) or _first_h1(root)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from partnership_kg import settings
 from partnership_kg.ingest import Document, IngestError, extract
 
 PLAN_PAGE = """Source: https://www.northshire.example.gov.uk/community-safety/plan
@@ -175,6 +176,14 @@ def test_deeply_nested_page_gives_one_line_or_text(tmp_path: Path) -> None:
         assert "\n" not in str(error)
     else:
         assert document.parts[0].blocks
+
+
+def test_huge_html_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(settings, "MAX_FILE_BYTES", 1024 * 1024)
+    path = tmp_path / "huge.htm"
+    path.write_bytes(b"<p>word</p>" * (2 * 1024 * 1024 // 11))
+    with pytest.raises(IngestError, match=r"^file too large: 2 MB \(limit 1 MB\)$"):
+        extract(path)
 
 
 def test_empty_html_file(tmp_path: Path) -> None:

@@ -34,9 +34,9 @@ for the next three years.</p>
 </ol>
 <ol type="a" start="2"><li>Second lettered point</li><li>Third lettered point</li></ol>
 <h3>Who leads</h3>
-<table><tr><th>Priority</th><th>Lead</th></tr>
-<tr><td>Reducing violence</td><td>Northshire Police</td></tr>
-<tr><td colspan="2">Reviewed every year</td></tr></table>
+<table><tr><th>Priority</th><th>Lead</th><th>Review</th></tr>
+<tr><td>Reducing violence</td><td>Northshire Police</td><td>Yearly</td></tr>
+<tr><td colspan="2">All priorities</td><td>Quarterly</td></tr></table>
 <p>Contact us<br>safety@northshire.example</p>
 </main>
 <footer><p>Copyright Northshire Council 2025</p><a href="/privacy">Privacy</a></footer>
@@ -89,14 +89,15 @@ def test_main_text_only_with_headings_lists_and_table(tmp_path: Path) -> None:
         ("list_item", None, "b. Second lettered point"),
         ("list_item", None, "c. Third lettered point"),
         ("heading", 3, "Who leads"),
-        ("table", None, "Priority\tLead\nReducing violence\tNorthshire Police\n"
-         "Reviewed every year\t"),
+        ("table", None, "Priority\tLead\tReview\nReducing violence\tNorthshire Police\tYearly\n"
+         "All priorities\t\tQuarterly"),
         ("paragraph", None, "Contact us"),
         ("paragraph", None, "safety@northshire.example"),
     ]
     table = next(b for b in part.blocks if b.kind == "table")
-    assert table.rows == [["Priority", "Lead"], ["Reducing violence", "Northshire Police"],
-                          ["Reviewed every year", ""]]
+    assert table.rows == [["Priority", "Lead", "Review"],
+                          ["Reducing violence", "Northshire Police", "Yearly"],
+                          ["All priorities", "", "Quarterly"]]  # a merged cell once, in place
     assert table.section_path == [
         "Northshire Community Safety Plan 2025-2028", "Our priorities", "Who leads"]
     assert [page.number for page in document.pages] == [None]
@@ -108,6 +109,8 @@ def test_densest_container_without_main_and_title_from_title_tag(tmp_path: Path)
     <div class="menu"><a href="/">Home</a> <a href="/news">News</a> <a href="/about">About</a></div>
     <div id="sidebar"><p>Related pages</p></div>
     <div class="page"><div class="content">
+    <div class="cookie-consent"><p>This site uses cookies to remember your choices.</p></div>
+    <a href="#text">Skip to content</a> <ul class="share"><li>Share on social media</li></ul>
     <p>The Safer Riverford Partnership brings together the council, police and fire service.</p>
     <p>Its priorities are set each year after the strategic assessment of crime.</p>
     </div><div class="footer-links"><a href="/a">A</a></div></div>

@@ -124,7 +124,8 @@ def cli(ctx: click.Context, store: Path | None) -> None:
 @json_option
 @click.pass_context
 def build(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
-    """Ingest PDF and text files and folders (default: the bundled corpus).
+    """Ingest PDF, Word (.docx), web page (.html) and text files and folders (default: the
+    bundled corpus).
 
     Unchanged files are skipped; changed files replace their old version. Exit code 1 when
     some files failed (the rest are ingested and kept).

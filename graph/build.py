@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rdflib import Dataset, Literal
+from rdflib import Dataset, Literal, URIRef
 
 from partnership_kg.graph import (
     agreements,
@@ -114,6 +114,10 @@ def _describe_part(context: PartContext) -> None:
     graph.add((node, CSA.partOfFile, file_node))
     graph.add((file_node, CSA.sourceFile, Literal(source)))
     graph.add((file_node, DCTERMS.hasPart, node))
+    if context.document.source_url:  # where the file was saved from ("Source: URL")
+        url = URIRef(context.document.source_url)
+        graph.add((node, DCTERMS.source, url))
+        graph.add((file_node, DCTERMS.source, url))
     if part.date:
         graph.add((node, DCTERMS.date, Literal(part.date, datatype=XSD.date)))
     if part.period:

@@ -52,7 +52,7 @@ class CSA(DefinedNamespace):
     Partnership: URIRef  # a community safety partnership (rdfs:subClassOf org:Organization)
 
     # Properties
-    partType: URIRef  # "agreement", "minutes", "agenda", "report", "action plan", "other"
+    partType: URIRef  # "agreement", "minutes", "report", "decision notice", "web page" ... "other"
     period: URIRef  # the period as written, e.g. "2014-17" or "April 2024"
     startYear: URIRef
     pageStart: URIRef

@@ -1,4 +1,5 @@
-"""Ingestion: a PDF or text file becomes a ``Document`` of parts, blocks, sections and pages.
+"""Ingestion: a PDF, Word (.docx), web page or text file becomes a ``Document`` of parts,
+blocks, sections and pages.
 
     from partnership_kg.ingest import discover, extract
     for path in discover([Path("corpus")]):
@@ -12,10 +13,22 @@ from pathlib import Path
 
 from partnership_kg.ingest.blocks import build_blocks
 from partnership_kg.ingest.clean import clean_lines
-from partnership_kg.ingest.errors import PDF_SUFFIXES, read_checked
-from partnership_kg.ingest.model import Block, Document, IngestError, Page, Part, Section
+from partnership_kg.ingest.docx import read_docx
+from partnership_kg.ingest.errors import DOCX_SUFFIXES, HTML_SUFFIXES, PDF_SUFFIXES, read_checked
+from partnership_kg.ingest.html import read_html
+from partnership_kg.ingest.kinds import looks_like_slides, page_date
+from partnership_kg.ingest.model import (
+    Block,
+    Document,
+    DocumentFormat,
+    IngestError,
+    Page,
+    Part,
+    Section,
+)
 from partnership_kg.ingest.parts import split_parts
 from partnership_kg.ingest.pdf import read_pdf
+from partnership_kg.ingest.source import take_source_block, take_source_line, valid_url
 from partnership_kg.ingest.text import decode, split_pages
 
 __all__ = [
@@ -31,32 +44,59 @@ def extract(path: Path) -> Document:
     """Read one file into a Document; ``IngestError`` says in one line why a file is refused."""
     path = Path(path)
     data = read_checked(path)
+    suffix = path.suffix.lower()
     warnings: list[str] = []
-    is_pdf = path.suffix.lower() in PDF_SUFFIXES
-    if is_pdf:
-        pages = read_pdf(data)
-        blank = [str(page.number) for page in pages if not page.text.strip()]
-        if blank:
-            warnings.append(f"no text on page(s) {', '.join(blank)}: scanned images? OCR them")
+    pages: list[Page]
+    if suffix in HTML_SUFFIXES or suffix in DOCX_SUFFIXES:
+        fmt: DocumentFormat = "html" if suffix in HTML_SUFFIXES else "docx"
+        blocks, url = read_html(data) if fmt == "html" else (read_docx(data), None)
+        stated, blocks = take_source_block(blocks)
+        url = stated or url
+        pages = [Page(None, "\n\n".join(block.text for block in blocks))]
     else:
-        if data.lstrip()[:5] == b"%PDF-":
-            raise IngestError("not a text file: it is a PDF (rename it to .pdf)")
-        text, warnings = decode(data)
-        if not text.strip():
-            raise IngestError("empty file")
-        pages = split_pages(text)
-    blocks = build_blocks(clean_lines(pages, is_pdf), is_pdf)
+        fmt = "pdf" if suffix in PDF_SUFFIXES else "text"
+        pages = read_pdf(data) if fmt == "pdf" else _text_pages(data, warnings)
+        blank = [str(page.number) for page in pages if not page.text.strip()]
+        if fmt == "pdf" and blank:
+            warnings.append(f"no text on page(s) {', '.join(blank)}: scanned images? OCR them")
+        url, first = take_source_line(pages[0].text)
+        pages[0] = Page(pages[0].number, first)
+        blocks = build_blocks(clean_lines(pages, fmt == "pdf"), fmt == "pdf")
     if not blocks:
         raise IngestError("no text found")
+    parts = split_parts(blocks)
+    _type_whole_file(parts, fmt, pages)
     return Document(
         source=path.name,
         path=str(path),
         sha256=hashlib.sha256(data).hexdigest(),
-        format="pdf" if is_pdf else "text",
+        format=fmt,
         pages=pages,
-        parts=split_parts(blocks),
+        parts=parts,
         warnings=warnings,
+        source_url=valid_url(url),
     )
+
+
+def _text_pages(data: bytes, warnings: list[str]) -> list[Page]:
+    if data.lstrip()[:5] == b"%PDF-":
+        raise IngestError("not a text file: it is a PDF (rename it to .pdf)")
+    text, decoded = decode(data)
+    warnings += decoded
+    if not text.strip():
+        raise IngestError("empty file")
+    return split_pages(text)
+
+
+def _type_whole_file(parts: list[Part], fmt: DocumentFormat, pages: list[Page]) -> None:
+    """A web page, or a PDF of slides, that reads as nothing more specific."""
+    if len(parts) != 1 or parts[0].type != "other":
+        return
+    if fmt == "html":
+        parts[0].type = "web page"
+        parts[0].date = parts[0].date or page_date(parts[0].blocks)
+    elif fmt == "pdf" and looks_like_slides(pages):
+        parts[0].type = "slides"
 
 
 def discover(paths: list[Path]) -> list[Path]:

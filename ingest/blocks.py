@@ -360,8 +360,10 @@ def assign_sections(blocks: list[Block]) -> list[Section]:
     for block in blocks:
         if block.kind == "heading":
             numbered = block.number is not None
-            anchor = numbered or bool(_PRIORITY.match(block.text))
-            if numbered:
+            # A web page or Word document gives its headings' levels (h2, "Heading 2").
+            given = numbered or block.level is not None
+            anchor = given or bool(_PRIORITY.match(block.text))
+            if given:
                 level = block.level or 1
             else:
                 # An unnumbered heading sits one below the numbered section it appears in

@@ -9,15 +9,22 @@ from partnership_kg.ingest.model import IngestError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 PDF_SUFFIXES = {".pdf"}
-SUPPORTED = TEXT_SUFFIXES | PDF_SUFFIXES
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+DOCX_SUFFIXES = {".docx"}
+SUPPORTED = TEXT_SUFFIXES | PDF_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES
 
 
 def read_checked(path: Path) -> bytes:
     """The file's bytes, after the checks that need no parsing (type, size, emptiness)."""
     suffix = path.suffix.lower()
+    if suffix == ".doc":
+        raise IngestError("old Word .doc format is not supported: save it as .docx")
     if suffix not in SUPPORTED:
         shown = suffix or "(no extension)"
-        raise IngestError(f"unsupported file type: {shown} (PDF and text are supported)")
+        raise IngestError(
+            f"unsupported file type: {shown} (PDF, Word .docx, web page .html and text are "
+            "supported)"
+        )
     try:
         size = path.stat().st_size
     except FileNotFoundError:

@@ -14,7 +14,11 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-PartType = Literal["agreement", "minutes", "agenda", "report", "action plan", "other"]
+PartType = Literal[
+    "agreement", "minutes", "agenda", "report", "action plan", "decision notice", "issue page",
+    "agenda item", "news release", "slides", "web page", "other",
+]
+DocumentFormat = Literal["pdf", "text", "html", "docx"]
 BlockKind = Literal["heading", "paragraph", "list_item", "table"]
 
 
@@ -91,15 +95,21 @@ class Document:
     source: str  # the file name as ingested, e.g. "a.pdf"
     path: str  # where it was read from
     sha256: str
-    format: Literal["pdf", "text"]
+    format: DocumentFormat
     pages: list[Page]
     parts: list[Part]
     warnings: list[str] = field(default_factory=list)
+<<<<<<< HEAD
     # Whose document it is, where the build was told (``build --partnership``) ...
     partnership_given: str | None = None
     # ... and the first folder under the build root it was found in ("docs/riverford/a.pdf"
     # under "docs" -> "riverford"), the last resort when the text names no partnership.
     folder: str | None = None
+=======
+    # Where the file came from, as its first line "Source: URL" (or a saved page's own link)
+    # gives it; absent in documents stored before it was read.
+    source_url: str | None = None
+>>>>>>> main
 
     @property
     def type(self) -> PartType:

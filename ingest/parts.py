@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from partnership_kg.ingest.blocks import assign_sections, fold
+from partnership_kg.ingest.kinds import classify, opens_as_page
 from partnership_kg.ingest.model import Block, Part, PartType
 
 _MONTHS = [
@@ -75,6 +76,11 @@ def split_parts(blocks: list[Block]) -> list[Part]:
         own = blocks[draft.start : end]
         sections = assign_sections(own)
         pages = [block.page for block in own if block.page is not None]
+        paged = draft.type == "other" or (draft.start == 0 and opens_as_page(own))
+        kind = classify(own) if paged else None
+        if kind is not None:  # a council or news page: its type, own title and date
+            draft.type, draft.title = kind.type, kind.title or draft.title
+            draft.date = draft.date or kind.date
         if draft.type == "other" and draft.start == 0 and _reads_as_agreement(own):
             draft.type = "agreement"
         if draft.type == "agreement":

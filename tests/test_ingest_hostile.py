@@ -119,13 +119,15 @@ def test_binary_garbage_in_txt(tmp_path: Path) -> None:
         extract(path)
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".png"])
+@pytest.mark.parametrize("suffix", [".xlsx", ".png", ".pptx"])
 def test_unsupported_types(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"file{suffix}"
     path.write_bytes(b"PK\x03\x04 not really")
     with pytest.raises(IngestError) as caught:
         extract(path)
-    assert str(caught.value) == f"unsupported file type: {suffix} (PDF and text are supported)"
+    assert str(caught.value) == (
+        f"unsupported file type: {suffix} (PDF, Word .docx, web page .html and text are supported)"
+    )
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -131,7 +131,8 @@ def cli(ctx: click.Context, store: Path | None) -> None:
 @click.pass_context
 def build(ctx: click.Context, paths: tuple[Path, ...], partnership: str | None,
           as_json: bool) -> None:
-    """Ingest PDF and text files and folders (default: the bundled corpus).
+    """Ingest PDF, Word (.docx), web page (.html) and text files and folders (default: the
+    bundled corpus).
 
     Unchanged files are skipped; changed files replace their old version. Exit code 1 when
     some files failed (the rest are ingested and kept).

@@ -31,7 +31,7 @@ from partnership_kg.graph.queries import (  # noqa: E402
     names_over_time,
 )
 from partnership_kg.ui import charts, web_data  # noqa: E402
-from partnership_kg.ui.web_session import Session  # noqa: E402
+from partnership_kg.ui.web_session import UPLOAD_TYPES, Session  # noqa: E402
 
 UPLOAD_LIMIT_MB = 50
 EXPORT_FORMATS = ["ttl", "trig", "nq", "jsonld", "graphml", "gexf", "csv"]
@@ -326,12 +326,13 @@ def _documents_tab(session: Session) -> gr.Dataframe:
     with gr.Tab("Documents", id="documents"):
         table = gr.Dataframe(value=session.documents_table(), label="What is in the store",
                              interactive=False, wrap=True, elem_id="documents-table")
-        gr.Markdown(f"**Add documents.** PDF or text files, up to {UPLOAD_LIMIT_MB} MB each. "
+        gr.Markdown(f"**Add documents.** PDF, Word (.docx), web page (.html) or text files, "
+                    f"up to {UPLOAD_LIMIT_MB} MB each. "
                     "They are read, added to the graph and the search index, and the store is "
                     "swapped in only when the build succeeds. A file with the same content as "
                     "one already stored is skipped; a new version of a stored file replaces it.")
-        files = gr.File(file_count="multiple", file_types=[".pdf", ".txt"], type="filepath",
-                        label="PDF or text files", elem_id="documents-upload")
+        files = gr.File(file_count="multiple", file_types=UPLOAD_TYPES, type="filepath",
+                        label="PDF, Word, web page or text files", elem_id="documents-upload")
         add = gr.Button("Add to the store", variant="primary", elem_id="documents-add")
         report = gr.Markdown(elem_id="documents-report")
 

@@ -16,7 +16,11 @@ from typing import Any
 import networkx as nx
 
 from partnership_kg.graph import queries
+from partnership_kg.ingest.errors import SUPPORTED
 from partnership_kg.ui import web_data
+
+# File types the Documents tab accepts: whatever ingestion reads.
+UPLOAD_TYPES = sorted(SUPPORTED)
 
 # (file name or stage, steps done, steps in all)
 Progress = Callable[[int, int, str], None]
@@ -108,8 +112,9 @@ class Session:
         accepted: list[Path] = []
         for path in paths:
             name = path.name
-            if path.suffix.lower() not in (".pdf", ".txt"):
-                failed.append({"source": name, "error": "only PDF and .txt files can be added"})
+            if path.suffix.lower() not in UPLOAD_TYPES:
+                failed.append({"source": name, "error": "only PDF, Word .docx, web page .html "
+                               "and text files can be added"})
             elif path.stat().st_size > limit_mb * 1024 * 1024:
                 failed.append({"source": name,
                                "error": f"larger than the {limit_mb} MB limit for uploads"})

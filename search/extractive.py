@@ -57,6 +57,11 @@ _QUANTITY_QUESTION = re.compile(
 )
 _WHO_QUESTION = re.compile(r"^\s*who\b", re.IGNORECASE)
 # "What was agreed / decided / proposed ...": the answer is a decision, not a description.
+# "What replaced X?": the answer may be in a later document that says what took X's place.
+_SUCCESSOR_QUESTION = re.compile(r"\b(?:replaced|succeeded|superseded|successor|replacement|"
+                                 r"took over from|came after)\b", re.I)
+_SUCCESSION = re.compile(r"\b(?:replac\w*|supersed\w*|succe(?:eded|ssor)|took over from|"
+                         r"in place of|adopted)\b", re.I)
 _DECISION_QUESTION = re.compile(
     r"\b(?:was|were|been)\s+(?:it\s+)?(?:agreed|decided|resolved|proposed|recommended|"
     r"requested|approved)\b|\bdid\b.+\b(?:agree|decide|resolve|propose|recommend|approve)\b",
@@ -96,6 +101,7 @@ class _Question:
     quantity: bool = False
     who: bool = False
     decision: bool = False
+    successor: bool = False
     term_tokens: list[str] = field(default_factory=list)
     # Capitalised phrases of the question ("Safeguarding Vulnerable People")
     phrases: list[str] = field(default_factory=list)
@@ -149,6 +155,7 @@ def _parse_question(question: str) -> _Question:
     parsed.quantity = bool(_QUANTITY_QUESTION.search(question))
     parsed.who = bool(_WHO_QUESTION.match(question))
     parsed.decision = bool(_DECISION_QUESTION.search(question))
+    parsed.successor = bool(_SUCCESSOR_QUESTION.search(question))
     body = question.split(None, 1)[1] if " " in question else ""  # the first word is grammar
     parsed.phrases = [match.group(0) for match in _CAPITALISED_RUN.finditer(body)]
     parsed.numbers = {match.group(0) for match in _NUMBER.finditer(question)}
@@ -338,6 +345,11 @@ def _score(question: _Question, item: _Sentence) -> None:
             score += 0.2
         if _heading_like(item.text):
             score *= 0.5
+    if question.successor and support > 0 and _SUCCESSION.search(item.text):
+        # Says what took the place of something the question shares words with, even where
+        # it names it less fully than the (earlier) document that introduced it.
+        score += 0.6
+        support = max(support, MIN_SUPPORT)
     years = [number for number in question.numbers if _YEAR.match(number)]
     if years and not any(year in f"{item.text} {context}" for year in years):
         score *= 0.8  # about another year than the one asked about

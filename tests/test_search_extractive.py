@@ -103,3 +103,15 @@ def test_a_line_leaving_a_bracket_open_runs_on() -> None:
     assert answer is not None
     assert answer["citations"][0]["quote"] == (
         "The Troll Crime lead is the Temporary Superintendent (Troll Crime) of Wessex Police.")
+
+
+def test_a_successor_question_may_be_answered_from_a_later_document() -> None:
+    earlier = _result("The Safer Wessex Plan 2030-33 sets out how the Safer Wessex Partnership "
+                      "will reduce troll crime across Wessex.", source="a.txt",
+                      title="Wessex CSA 2030-33")
+    later = _result("In 2034 the partnership adopted the Wessex Together Strategy, which took "
+                    "over from the earlier plan.", source="b.txt", title="Wessex CSA 2034-37")
+    answer = answer_from_passages("What replaced the Safer Wessex Plan?", [earlier, later])
+    assert answer is not None
+    assert answer["citations"][0]["source"] == "b.txt"
+    assert "Wessex Together Strategy" in answer["citations"][0]["quote"]

@@ -74,8 +74,12 @@ def _lineage(model: Model, name: str) -> dict[str, Any]:
                 for entry in _timeline(model, members | branches)]
     for entry in timeline:
         del entry["iri"]
+    # What it became: the events of the lineage it was merged into follow its own.
+    onward = {iri for e in model.events if e.type == "merged" and set(e.sources) & members
+              for iri in members_of(set(e.targets))}
     events = [event_dict(model, e) for e in model.events
-              if set(e.sources) & members or set(e.targets) & members]
+              if set(e.sources) & members or set(e.targets) & members
+              or (e.type in {"renamed", "expanded"} and set(e.sources) & onward)]
     return {"query": name, "concept": first.label, "timeline": timeline, "events": events}
 
 

@@ -1,0 +1,136 @@
+"""Where a list of the partnership's own priorities or themes begins, and what kind it is.
+
+An intro is a short heading or line naming the list ("Priorities", "Our key priorities",
+"Key crime issues", "Cross Cutting Themes") or a clause ending in a colon or running into marked
+items ("It identified five priorities: ...", "Our delivery priorities are (1) ..."). The kind of
+list keeps its own words: overarching, key, delivery or strategic priorities, key crime issues,
+key risks and threats, a control strategy.
+
+Lists that are someone else's (a Police and Crime Plan's, a commissioner's, another strategy's)
+are not the partnership's and are skipped; a partnership plan named in the sentence
+("The Northshire Community Safety Plan 2013-2016 ... identified five priorities") makes the
+list that plan's, with its period.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from partnership_kg.graph.labels import clean_item
+from partnership_kg.graph.lists import marker_run
+from partnership_kg.ingest.periods import PERIOD_TEXT
+from partnership_kg.ingest.plan_kinds import plan_kind
+
+PRIORITY, THEME = "priority", "theme"
+
+_QUALIFIERS = r"key|overarching|delivery|strategic|annual|main|top|core|headline"
+_WORDS = re.compile(
+    rf"(?P<priority>(?:\b(?P<qualifier>{_QUALIFIERS})\s+)?priorities\b"
+    r"|\bkey\s+crime\s+issues\b|\bkey\s+risks\s+and\s+threats\b|\bcontrol\s+strategy\b)"
+    r"|(?P<theme>\bcross[\s-]*cutting\s+themes?\b|\bthemes\b)",
+    re.IGNORECASE)
+# The owner named just before the words: someone else's list, or no list at all.
+_OTHERS = re.compile(
+    r"police\s+and\s+crime|\bpcc\b|commissioner|chief\s+constable|strateg(?!ic\b)|\bplans?\b"
+    r"|action|assessment|no\.|number|selecting|police\b|[’']s\s+$|[’']s\s+\w+\s+$|\bduty\b",
+    re.IGNORECASE)
+# "The priorities are:", "priorities for 2009-2012 were:", "themes will be included:".
+_CLAUSE = re.compile(
+    r"(?:\s+(?:for|in|of|to|within|across)\s+[^:.;]{1,60}?)?"
+    r"(?:\s+(?:are|were|is|was|will\s+be|include[sd]?|to\s+be\s+included|included|agreed"
+    r"|identified|adopted|chosen|selected|set\s+out\s+below|listed\s+below|as\s+follows"
+    r"|below|now|therefore))*\s*:-?\s*", re.IGNORECASE)
+# "the following themes will be taken forward:": any short clause after "following".
+_FOLLOWING = re.compile(r"[^:.;!?]{0,60}?:-?\s*")
+_VERB_CLAUSE = re.compile(
+    r"(?:\s+(?:for|in|of)\s+[^:.;]{1,60}?)?\s+(?:are|were|will\s+be|include|includes)\s+",
+    re.IGNORECASE)
+_PLAN_REFERENCE = re.compile(
+    r"(?:[A-Z][\w&'’-]*\s+){0,5}(?:Community\s+Safety|Partnership|Safer\s+[A-Z][\w&'’-]*"
+    r"(?:\s+[A-Z][\w&'’-]*)?|Crime\s+(?:and|&)\s+Disorder(?:\s+Reduction)?|Crime\s+Reduction)"
+    r"\s+(?:Plan|Strategy|Agreement)\b[\s(,–—-]{0,4}")
+
+
+@dataclass
+class Intro:
+    kind: str  # PRIORITY or THEME
+    list_kind: str  # "priorities", "key priorities", "key crime issues", "themes" ...
+    start: int  # where the intro begins in the block's text (the quote starts there)
+    items_at: int | None  # where the items begin in the same block; None: in the blocks after
+
+
+def _list_kind(match: re.Match[str]) -> tuple[str, str]:
+    if match.group("theme"):
+        words = match.group("theme").lower()
+        return THEME, "cross-cutting themes" if "cutting" in words else "themes"
+    words = re.sub(r"\s+", " ", match.group("priority").lower())
+    return PRIORITY, words
+
+
+def _sentence_start(text: str, at: int) -> int:
+    breaks = [m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z(])", text[:at])]
+    return breaks[-1] if breaks else 0
+
+
+def _owned(text: str, at: int) -> bool:
+    """Whether the list named at ``at`` is the partnership's: not another body's or plan's,
+    unless a partnership plan is what the sentence names."""
+    sentence = text[_sentence_start(text, at): at]
+    if plan_kind(sentence) is not None:
+        return True
+    return not _OTHERS.search(sentence[-80:])
+
+
+def find_intros(text: str, heading: bool) -> list[Intro]:
+    """The intros a block's text holds: clauses with their items, or the block itself when it
+    is a short line naming a list."""
+    short = clean_item(text)
+    found: list[Intro] = []
+    for match in _WORDS.finditer(text):
+        kind, list_kind = _list_kind(match)
+        if not _owned(text, match.start()):
+            continue
+        after = text[match.end():]
+        clause = _CLAUSE.match(after) or (
+            _FOLLOWING.match(after) if re.search(r"following\s+$", text[: match.start()]) else None)
+        if clause:
+            items_at = match.end() + clause.end()
+            start = _sentence_start(text, match.start())
+            found.append(Intro(kind, list_kind, start,
+                               items_at if text[items_at:].strip() else None))
+            continue
+        verb = _VERB_CLAUSE.match(after)
+        if verb and len(marker_run(after[verb.end():])) >= 2:
+            found.append(Intro(kind, list_kind, _sentence_start(text, match.start()),
+                               match.end() + verb.end()))
+            continue
+        if not found and len(short) <= 80 and (heading or len(short.split()) <= 4) \
+                and not re.search(r"[.;]\s", short) and not _other_kind(text, match):
+            return [Intro(kind, list_kind, 0, None)]
+    return found
+
+
+def _other_kind(text: str, match: re.Match[str]) -> bool:
+    """A short line naming both priorities and themes introduces neither."""
+    return len({bool(other.group("theme")) for other in _WORDS.finditer(text)}) > 1
+
+
+def names_list(text: str) -> bool:
+    """Whether a text names a list of priorities or themes, anyone's: it ends the list before."""
+    return bool(_WORDS.search(text))
+
+
+def plan_reference(text: str) -> str | None:
+    """The period of a partnership plan a text names: "the Northshire Community Safety Plan
+    2013-2016", "the 2019/20 Partnership Plan"."""
+    for match in _PLAN_REFERENCE.finditer(text):
+        if plan_kind(match.group()) is None:
+            continue
+        period = PERIOD_TEXT.match(text, match.end())
+        if period is None:
+            before = PERIOD_TEXT.search(text[max(0, match.start() - 12): match.start()])
+            period = before
+        if period is not None:
+            return period.group().strip()
+    return None

@@ -1,0 +1,135 @@
+"""The items of one list, found from its intro: in the intro's own block (a sentence or a run of
+marked items), in the blocks after it (one item a block, several run together, a contents page,
+headings each followed by a paragraph), or in a table's first column.
+
+Each item's quote is verbatim in its block: the intro with the item where both share a block,
+else the item as printed, or the table row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from partnership_kg.graph.context import squash
+from partnership_kg.graph.labels import clean_item
+from partnership_kg.graph.lead_reading import table_rows
+from partnership_kg.graph.list_intros import Intro, find_intros, names_list
+from partnership_kg.graph.lists import Item, block_items, item, prose_items
+from partnership_kg.ingest.model import Block
+
+MAX_ITEMS = 16
+# The end of the sentence that holds a list, so prose after it is not read as an item.
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
+_HEADER = re.compile(r"priorit|theme|rank|issue|area|threat|risk", re.IGNORECASE)
+# Columns of a table that counts or rates issues: not a list of priorities.
+_COUNTS = re.compile(r"\bno\.|number|count|%|select|score|\brag\b|rating|status|progress"
+                     r"|target|baseline", re.IGNORECASE)
+_RANK = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)?|rank\s+\d{1,2})\.?$", re.IGNORECASE)
+
+
+@dataclass
+class ListItem:
+    label: str
+    block: Block
+    quote: str
+    lead: str | None = None
+    scope: list[str] = field(default_factory=list)
+
+
+def _listed(found: Item, block: Block, quote: str) -> ListItem:
+    return ListItem(found.label, block, quote, found.lead, found.scope)
+
+
+def items_within(block: Block, intro: Intro) -> list[ListItem]:
+    """Items after the intro's colon or verb in the same block, quoted with the intro."""
+    assert intro.items_at is not None
+    text = block.text
+    tail = text[intro.items_at:]
+    end = _SENTENCE_END.search(tail)
+    if end:
+        tail = tail[: end.start()]
+    found = []
+    position = intro.items_at
+    for listed in prose_items(tail):
+        at = text.find(listed.segment, position)
+        stop = at + len(listed.segment) if at >= 0 else intro.items_at + len(tail)
+        position = max(position, stop)
+        found.append(_listed(listed, block, text[intro.start: stop].strip()))
+    return found
+
+
+def items_after(blocks: list[Block], start: int, intro: Intro) -> list[ListItem]:
+    """Items in the blocks after an intro, up to the first block that is not one."""
+    intro_block = blocks[start]
+    headed = intro_block.kind == "heading" and not intro_block.text.rstrip().endswith(":")
+    if headed:
+        under = heading_items(blocks, start)
+        if under:
+            return under
+    colon = intro_block.text.rstrip().endswith(":")
+    found: list[ListItem] = []
+    for block in blocks[start + 1:]:
+        if len(found) >= MAX_ITEMS:
+            break
+        if block.kind == "table":
+            if not found:
+                found += table_items(block, header_required=False)
+            break
+        if names_list(block.text):
+            break
+        if block.kind == "heading" and not (colon and (block.level or 1) >= 2
+                                            and not block.number):
+            break
+        items = block_items(block.text, loose=block.kind == "list_item" or headed)
+        if items is None:
+            break
+        found += [_listed(one, block, one.segment) for one in items]
+    return found[:MAX_ITEMS]
+
+
+def heading_items(blocks: list[Block], start: int) -> list[ListItem]:
+    """A section whose sub-headings are its items, each followed by a paragraph."""
+    level = blocks[start].level
+    found: list[ListItem] = []
+    index = start + 1
+    while index + 1 < len(blocks) and len(found) < MAX_ITEMS:
+        block = blocks[index]
+        if block.kind != "heading" or blocks[index + 1].kind == "heading" \
+                or find_intros(block.text, True):
+            break
+        if level is not None and block.level is not None and block.level <= level:
+            break
+        listed = item(block.text)
+        if listed is None:
+            break
+        found.append(_listed(listed, block, block.text.strip()))
+        index += 1
+        while index < len(blocks) and blocks[index].kind != "heading":
+            index += 1
+    return found if len(found) >= 2 else []
+
+
+def table_items(block: Block, header_required: bool) -> list[ListItem]:
+    """A table's first column (the second where the first holds ranks): under a Priority
+    header, or any table right after a list's intro."""
+    rows = [row for row in table_rows(block) if any(cell.strip() for cell in row)]
+    if len(rows) < 2:
+        return []
+    header = [clean_item(cell) for cell in rows[0]]
+    is_header = bool(header[0]) and len(header[0].split()) <= 4 and bool(_HEADER.search(header[0]))
+    if any(_COUNTS.search(cell) for cell in header[1:]):
+        return []
+    if header_required and not (is_header and re.search(r"priorit", header[0], re.I)):
+        return []
+    body = rows[1:] if is_header else rows
+    column = 1 if all(_RANK.match(clean_item(row[0])) for row in body) and \
+        all(len(row) > 1 for row in body) else 0
+    found = []
+    for row in body[:MAX_ITEMS]:
+        listed = item(row[column])
+        if listed is not None:
+            quote = " ".join(cell for cell in row[: column + 1] if cell)
+            inside = squash(quote) in squash(block.text)
+            found.append(_listed(listed, block, quote if inside else row[column]))
+    return found

@@ -36,10 +36,24 @@ from partnership_kg.graph.lead_reading import (
     table_leads,
     table_rows,
 )
-from partnership_kg.graph.list_intros import PRIORITY, THEME, Intro, find_intros, plan_reference
-from partnership_kg.graph.list_reading import ListItem, items_after, items_within, table_items
+from partnership_kg.graph.list_intros import (
+    PRIORITY,
+    THEME,
+    Intro,
+    find_intros,
+    names_list,
+    plan_reference,
+)
+from partnership_kg.graph.list_reading import (
+    ListItem,
+    items_after,
+    items_within,
+    priority_marks,
+    table_items,
+)
 from partnership_kg.graph.names import parse_period
 from partnership_kg.ingest.model import VERSION_TYPES, Block, Part
+from partnership_kg.ingest.periods import find_period
 
 __all__ = ["PRIORITY", "THEME", "ConceptMention", "Findings", "LeadMention", "LooseLeadTable",
            "read_part"]
@@ -48,6 +62,8 @@ _SCOPE = re.compile(r"^(?P<label>[^:.;]{3,70}?)\s+includes?\s*:\s*(?P<items>.+)$
 _LINKS_HEADING = re.compile(r"\blinks?\s+to\s+(?:other\s+)?plans\b", re.IGNORECASE)
 _LINKS_INTRO = re.compile(r"\bplans\s+and\s+strategies\b[^:]*:\s*$", re.IGNORECASE)
 _PERIOD_TEXT = re.compile(r"\b(?:19|20)\d\d\s*[-/–]\s*(?:19|20)?\d\d\b")
+_PLAN_WORD = re.compile(r"\b(?:plan|strategy|agreement)\b", re.IGNORECASE)
+_FOR_SHORT = re.compile(r"\b(?:for|in)\s+(\d\d\s*[-/–]\s*\d\d)\b(?![-/\d])")
 _LOOKING_BACK = re.compile(r"\b(?:previous(?:ly)?|last|former|old)\b", re.IGNORECASE)
 
 
@@ -119,18 +135,39 @@ def _section_period(blocks: list[Block], index: int) -> tuple[str, Block, str] |
     return max(candidates, key=lambda item: parse_period(item[0])[0] or 0)
 
 
-def _reported_plan(part: Part, index: int) -> tuple[str, Block, str] | None:
-    """The plan a list belongs to in a part that is no version of it: a partnership plan named
-    with its period in the list's block or the few blocks before it."""
+def _reported_plan(part: Part, index: int, intro: Intro | None) -> tuple[str, Block, str] | None:
+    """The plan a list belongs to in a part that is no version of it: a period in the list's
+    own intro ("priorities for 2013/14"), else a partnership plan named with its period, or a
+    plan said to run "for 22-27", in the list's block or the few blocks before it; else the
+    period in the part's own title (a page "Community Safety Plan 2025 to 2027")."""
     blocks = part.blocks
+    if intro is not None:
+        text = blocks[index].text
+        sentence = text[intro.start: (intro.items_at or len(text))]
+        period = _period_in(sentence)
+        if period is not None:
+            return period, blocks[index], sentence.strip()
     for back in range(index, max(index - 4, -1), -1):
         block = blocks[back]
         period = plan_reference(block.text)
+        if period is None and (_PLAN_WORD.search(block.text) or names_list(block.text)):
+            period = _period_in(block.text)  # "a strategy ... for 22-27", "Priorities for 2025"
         if period is not None:
             return period, block, _sentence(block.text, block.text.find(period))
         if back < index and block.kind == "heading" and not find_intros(block.text, True):
             break
+    if intro is not None and part.period:
+        return part.period, blocks[index], blocks[index].text[intro.start:].strip()
     return None
+
+
+def _period_in(text: str) -> str | None:
+    """A period in running text: "2013/14", "April 2019 to March 2020", or "for 22-27"."""
+    found = find_period(text)
+    if found is not None:
+        return found
+    short = _FOR_SHORT.search(text)
+    return short.group(1) if short else None
 
 
 def _sentence(text: str, at: int) -> str:
@@ -148,11 +185,13 @@ def read_part(part: Part) -> Findings:
     # only where the part names that plan with its period.
     quotes_versions = part.type == "report"
 
-    def period_at(index: int) -> str | None:
+    def period_at(index: int, intro: Intro | None = None) -> str | None:
         if version and part.period:
             return part.period
+        if part.type == "action plan":
+            return part.period  # it serves a version: its lists are actions and strands
         found = _section_period(blocks, index) if version or quotes_versions \
-            else _reported_plan(part, index)
+            else _reported_plan(part, index, intro)
         if found is None:
             return part.period if version or quotes_versions else None
         period, block, quote = found
@@ -161,8 +200,8 @@ def read_part(part: Part) -> Findings:
 
     current_priority: tuple[str, int] | None = None  # ("label", block index) of an action plan
     for index, block in enumerate(blocks):
-        reads_lists = version or quotes_versions or plan_reference(block.text) is not None \
-            or _reported_plan(part, index) is not None
+        reads_lists = version or quotes_versions or part.type != "action plan" \
+            and period_at(index) is not None
         rows = table_rows(block) if block.kind == "table" or "\t" in block.text else []
         if rows and any(is_lead_header(row) for row in rows[:2]):
             period = period_at(index)
@@ -181,9 +220,14 @@ def read_part(part: Part) -> Findings:
         if rows and reads_lists and not _after_intro(blocks, index):
             _add_items(findings, table_items(block, header_required=True), None,
                        PRIORITY, "priorities", period_at, index, rank)
-        intros = find_intros(block.text, block.kind == "heading") if reads_lists else []
-        for intro in intros:
-            _read_list(findings, blocks, index, intro, period_at, rank)
+        for intro in find_intros(block.text, block.kind == "heading"):
+            if version or quotes_versions or part.type != "action plan" \
+                    and period_at(index, intro) is not None:
+                _read_list(findings, blocks, index, intro, period_at, rank)
+        if reads_lists:
+            marked = priority_marks(blocks, index)
+            list_kind = _mark_kind(block.text)
+            _add_items(findings, marked, None, PRIORITY, list_kind, period_at, index, rank)
         scope = _SCOPE.match(clean_item(block.text)) if block.kind != "heading" else None
         if scope:
             findings.scopes.append(ScopeMention(
@@ -199,6 +243,12 @@ def read_part(part: Part) -> Findings:
     return findings
 
 
+def _mark_kind(text: str) -> str:
+    """ "Key Priority 1: ..." opens a list of key priorities."""
+    qualifier = re.match(r"\W*(\w+)\s+priority\b", text, re.IGNORECASE)
+    return f"{qualifier.group(1).lower()} priorities" if qualifier else "priorities"
+
+
 def _after_intro(blocks: list[Block], index: int) -> bool:
     """A table right after a list intro is read as that list."""
     return index > 0 and bool(find_intros(blocks[index - 1].text,
@@ -206,7 +256,7 @@ def _after_intro(blocks: list[Block], index: int) -> bool:
 
 
 def _read_list(findings: Findings, blocks: list[Block], start: int, intro: Intro,
-               period_at: Callable[[int], str | None], rank: int) -> None:
+               period_at: Callable[[int, Intro | None], str | None], rank: int) -> None:
     block = blocks[start]
     if intro.items_at is not None:
         items = items_within(block, intro)
@@ -218,11 +268,11 @@ def _read_list(findings: Findings, blocks: list[Block], start: int, intro: Intro
 
 
 def _add_items(findings: Findings, items: list[ListItem], intro: Intro | None, kind: str,
-               list_kind: str, period_at: Callable[[int], str | None], index: int,
+               list_kind: str, period_at: Callable[[int, Intro | None], str | None], index: int,
                rank: int) -> None:
     if not items:
         return
-    period = period_at(index)
+    period = period_at(index, intro)
     for found in items:
         findings.concepts.append(ConceptMention(kind, found.label, found.block, found.quote,
                                                 period, rank, list_kind))

@@ -26,7 +26,8 @@ PRIORITY, THEME = "priority", "theme"
 
 _QUALIFIERS = r"key|overarching|delivery|strategic|annual|main|top|core|headline"
 _WORDS = re.compile(
-    rf"(?P<priority>(?:\b(?P<qualifier>{_QUALIFIERS})\s+)?priorities\b"
+    rf"(?P<priority>(?:\b(?P<qualifier>{_QUALIFIERS})\s+(?:[A-Z][\w&]*\s+){{0,2}})?"
+    r"(?:priorities\b|priority\s+areas\b)"
     r"|\bkey\s+crime\s+issues\b|\bkey\s+risks\s+and\s+threats\b|\bcontrol\s+strategy\b)"
     r"|(?P<theme>\bcross[\s-]*cutting\s+themes?\b|\bthemes\b)",
     re.IGNORECASE)
@@ -35,16 +36,16 @@ _OTHERS = re.compile(
     r"police\s+and\s+crime|\bpcc\b|commissioner|chief\s+constable|strateg(?!ic\b)|\bplans?\b"
     r"|action|assessment|no\.|number|selecting|police\b|[’']s\s+$|[’']s\s+\w+\s+$|\bduty\b",
     re.IGNORECASE)
-# "The priorities are:", "priorities for 2009-2012 were:", "themes will be included:".
-_CLAUSE = re.compile(
-    r"(?:\s+(?:for|in|of|to|within|across)\s+[^:.;]{1,60}?)?"
-    r"(?:\s+(?:are|were|is|was|will\s+be|include[sd]?|to\s+be\s+included|included|agreed"
-    r"|identified|adopted|chosen|selected|set\s+out\s+below|listed\s+below|as\s+follows"
-    r"|below|now|therefore))*\s*:-?\s*", re.IGNORECASE)
-# "the following themes will be taken forward:": any short clause after "following".
-_FOLLOWING = re.compile(r"[^:.;!?]{0,60}?:-?\s*")
+# "The priorities are:", "priorities for 2009-2012 were:", "themes will be included:", "key
+# crime issues to respond to for 24-28, identified by the ... assessment are:": the rest of the
+# sentence up to a colon, unless it only offers examples ("headings or themes such as:").
+_CLAUSE = re.compile(r"[^:.;!?]{0,100}?:-?\s*")
+_EXAMPLES = re.compile(r"\bsuch\s+as\b|\be\.g\b|\bfor\s+example\b|\bcould\b|\bmight\b"
+                       r"|\bmay\b|\blike\b", re.IGNORECASE)
+# "We have identified the following priorities for 2013/14." : the items come after.
+_FOLLOWING = re.compile(r"\bfollowing\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _VERB_CLAUSE = re.compile(
-    r"(?:\s+(?:for|in|of)\s+[^:.;]{1,60}?)?\s+(?:are|were|will\s+be|include|includes)\s+",
+    r"(?:\s+(?:for|in|of)\s+[^:.;]{1,60}?)?\s+(?:are|were|will\s+be|include|includes|remain)\s+",
     re.IGNORECASE)
 _PLAN_REFERENCE = re.compile(
     r"(?:[A-Z][\w&'’-]*\s+){0,5}(?:Community\s+Safety|Partnership|Safer\s+[A-Z][\w&'’-]*"
@@ -64,8 +65,12 @@ def _list_kind(match: re.Match[str]) -> tuple[str, str]:
     if match.group("theme"):
         words = match.group("theme").lower()
         return THEME, "cross-cutting themes" if "cutting" in words else "themes"
-    words = re.sub(r"\s+", " ", match.group("priority").lower())
-    return PRIORITY, words
+    qualifier = match.group("qualifier")
+    if qualifier is None and "priorit" in match.group("priority").lower():
+        return PRIORITY, "priorities"
+    if qualifier is not None:
+        return PRIORITY, f"{qualifier.lower()} priorities"
+    return PRIORITY, re.sub(r"\s+", " ", match.group("priority").lower())
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -92,13 +97,17 @@ def find_intros(text: str, heading: bool) -> list[Intro]:
         if not _owned(text, match.start()):
             continue
         after = text[match.end():]
-        clause = _CLAUSE.match(after) or (
-            _FOLLOWING.match(after) if re.search(r"following\s+$", text[: match.start()]) else None)
+        clause = _CLAUSE.match(after)
+        if clause and _EXAMPLES.search(clause.group()):
+            clause = None
         if clause:
             items_at = match.end() + clause.end()
             start = _sentence_start(text, match.start())
             found.append(Intro(kind, list_kind, start,
                                items_at if text[items_at:].strip() else None))
+            continue
+        if _FOLLOWING.search(text[: match.start()]) and re.fullmatch(r"[^.!?:]*[.!?]?\s*", after):
+            found.append(Intro(kind, list_kind, _sentence_start(text, match.start()), None))
             continue
         verb = _VERB_CLAUSE.match(after)
         if verb and len(marker_run(after[verb.end():])) >= 2:

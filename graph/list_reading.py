@@ -15,7 +15,15 @@ from partnership_kg.graph.context import squash
 from partnership_kg.graph.labels import clean_item
 from partnership_kg.graph.lead_reading import table_rows
 from partnership_kg.graph.list_intros import Intro, find_intros, names_list
-from partnership_kg.graph.lists import Item, block_items, item, prose_items
+from partnership_kg.graph.lists import (
+    PRIORITY_MARK,
+    Item,
+    block_items,
+    item,
+    ordinal,
+    prose_items,
+    split_marked,
+)
 from partnership_kg.ingest.model import Block
 
 MAX_ITEMS = 16
@@ -63,10 +71,9 @@ def items_after(blocks: list[Block], start: int, intro: Intro) -> list[ListItem]
     """Items in the blocks after an intro, up to the first block that is not one."""
     intro_block = blocks[start]
     headed = intro_block.kind == "heading" and not intro_block.text.rstrip().endswith(":")
-    if headed:
-        under = heading_items(blocks, start)
-        if under:
-            return under
+    under = heading_items(blocks, start)
+    if under:
+        return under
     colon = intro_block.text.rstrip().endswith(":")
     found: list[ListItem] = []
     for block in blocks[start + 1:]:
@@ -108,6 +115,33 @@ def heading_items(blocks: list[Block], start: int) -> list[ListItem]:
         while index < len(blocks) and blocks[index].kind != "heading":
             index += 1
     return found if len(found) >= 2 else []
+
+
+def priority_marks(blocks: list[Block], start: int) -> list[ListItem]:
+    """ "Priority One – X" (or "Key Priority 1: X") opening a block, then "Priority Two" ...
+    opening later ones, with descriptions between: the label is the marked sentence."""
+    first = PRIORITY_MARK.match(blocks[start].text.strip())
+    if first is None or ordinal(first.group(1)) != 1:
+        return []
+    found: list[ListItem] = []
+    expected, gap = 1, 0
+    for block in blocks[start:]:
+        mark = PRIORITY_MARK.match(block.text.strip())
+        if mark is None:
+            gap += 1
+            if gap > 6 or names_list(block.text):
+                break
+            continue
+        if ordinal(mark.group(1)) != expected:
+            break
+        prefix, segments = split_marked(block.text)
+        for segment in segments:
+            listed = item(segment, sentence=True)
+            if listed is not None:
+                found.append(_listed(listed, block, block.text[
+                    len(prefix): block.text.find(segment) + len(segment)].strip()))
+        expected, gap = expected + max(len(segments), 1), 0
+    return found[:MAX_ITEMS]
 
 
 def table_items(block: Block, header_required: bool) -> list[ListItem]:

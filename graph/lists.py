@@ -21,20 +21,22 @@ from dataclasses import dataclass, field
 from partnership_kg.graph.labels import clean_item, split_series
 
 MAX_LABEL = 100  # characters: a longer item is a sentence, not a label
-MAX_WORDS = 14
+MAX_WORDS = 18
 _NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                  "eleven", "twelve"]
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 _ORDINAL_WORD = "|".join(_NUMBER_WORDS)
 # Marker families: each match's group 1 is its ordinal, as a digit, letter, roman or word.
+PRIORITY_MARK = re.compile(
+    rf"(?:\b(?:key|strategic|overarching|delivery|partnership|csp)\s+)?"
+    rf"\bpriority\s+((?:\d{{1,2}})|{_ORDINAL_WORD})\b\s*[:–—.-]?\s*", re.IGNORECASE)
 _FAMILIES: list[re.Pattern[str]] = [
     re.compile(r"\((\d{1,2})\)\s*"),
     re.compile(r"(?<![\w.(£$/-])(\d{1,2})[.)](?![\d.])\s+"),
     re.compile(r"\(([a-l])\)\s*"),
     re.compile(r"(?<![\w.(’'-])([a-l])[.)]\s+"),
     re.compile(r"(?<![\w.(’'-])\(?((?:x|ix|iv|v?i{1,3}|v|xi{1,2}))[.)]\s+"),
-    re.compile(rf"(?:\b(?:key|strategic|overarching|delivery|partnership|csp)\s+)?"
-               rf"\bpriority\s+((?:\d{{1,2}})|{_ORDINAL_WORD})\b\s*[:–—.-]?\s*", re.IGNORECASE),
+    PRIORITY_MARK,
     re.compile(r"(?<![\w.])(\d{1,2})(?:st|nd|rd|th)\b[:.)]?\s+"),
     re.compile(r"\brank(?:ed)?\s+(\d{1,2})\b\s*[:.–—-]?\s*", re.IGNORECASE),
 ]
@@ -46,6 +48,9 @@ _LEADERS = re.compile(r"\s*(?:\.{2,}|…+|\s{2,})\s*\d{1,3}\s*$|\s+\d{1,3}$")  #
 _SENTENCE_START = re.compile(
     r"\s(?=(?:We|Our|The|This|These|To|By|In|It|Partners|Working|Through|There|Reducing\s+the)"
     r"\s+[a-z])")
+# "Decision type: Non-key", "Lead member: Cabinet Member ...": a form's field, not an item
+# ("Road safety: the last two years ..." is a label and its description).
+_FORM_FIELD = re.compile(r"^[A-Z][\w’'()-]*(?:\s+[\w’'()-]+){0,2}\s*:\s+[A-Z0-9(£]")
 _INCLUDING = re.compile(r"^(?:including|includes|such\s+as)\s+", re.IGNORECASE)
 
 
@@ -79,8 +84,7 @@ def marker_run(text: str) -> list[re.Match[str]]:
             for later in matches[first + 1:]:
                 if ordinal(later.group(1)) == ordinal(run[-1].group(1)) + 1:
                     run.append(later)
-            if len(run) > len(best) or (len(run) == len(best) == 1 and not best[0].start()
-                                        and run[0].start() < best[0].start()):
+            if not best or (len(run), -run[0].start()) > (len(best), -best[0].start()):
                 best = run
     if len(best) == 1 and text[: best[0].start()].strip(" •-–*"):
         return []
@@ -106,9 +110,13 @@ def undouble(text: str) -> str:
     return text
 
 
-def item(segment: str, loose: bool = True) -> Item | None:
-    """One list item as a label, with the lead it names; None where no label can be read."""
+def item(segment: str, loose: bool = True, sentence: bool = False) -> Item | None:
+    """One list item as a label, with the lead it names; None where no label can be read.
+    ``loose``: a label may be followed by its description; ``sentence``: the label is the
+    item's whole first sentence ("Priority One – Tackling X, focussing on Y. We will ...")."""
     text = segment.strip()
+    if _FORM_FIELD.match(text) and not PRIORITY_MARK.match(text):
+        return None
     lead = None
     found = _LEAD.search(text) or _LEAD_TAIL.search(text)
     if found:
@@ -118,17 +126,17 @@ def item(segment: str, loose: bool = True) -> Item | None:
     text = re.sub(r"[;,]?\s+(?:and|or)\s*$", "", text.strip())
     label = clean_item(text)
     if not _is_label(label):
-        label = _head(text) if loose else None
+        label = _head(text, sentence) if loose else None
     if label is None:
         return None
     return Item(undouble(label), segment.strip(), lead)
 
 
-def _head(text: str) -> str | None:
+def _head(text: str, sentence: bool = False) -> str | None:
     """A label printed before its description: "Safer Roads – we will ...", "Safer Roads: ...",
     "Safer Roads. We will ...", or a heading run into its paragraph."""
     for pattern, titled in ((r"\s+[–—]\s+|\s+-\s+", False), (r":\s+", False),
-                            (r"(?<=[a-z)])\.\s+", True)):
+                            (r"(?<=[a-z)])\.\s+", not sentence)):
         head = clean_item(re.split(pattern, text, maxsplit=1)[0])
         if head != clean_item(text) and _is_label(head) and (not titled or _titled(head)):
             return head
@@ -149,7 +157,7 @@ _MINOR = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "&", "with", "
 
 def _is_label(label: str) -> bool:
     return (bool(label) and len(label) <= MAX_LABEL and bool(re.search(r"[A-Za-z]{2}", label))
-            and not _FAMILIES[5].fullmatch(label) and len(label.split()) <= MAX_WORDS
+            and not PRIORITY_MARK.fullmatch(label) and len(label.split()) <= MAX_WORDS
             and label[0].isalnum() and not re.search(r"[.;:!?]\s", label)
             and not re.search(r"[.!?]$", label))
 
@@ -184,6 +192,8 @@ def block_items(text: str, loose: bool) -> list[Item] | None:
         found = [item(segment) for segment in segments]
         return [one for one in found if one is not None] or None
     lines = [line for line in text.splitlines() if line.strip()]
+    if any(line.rstrip().endswith(":") for line in lines):
+        return None  # a label of a form, or the intro of another list
     found = [item(line, loose) for line in lines]
     if not found or any(one is None for one in found):
         return None

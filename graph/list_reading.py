@@ -163,7 +163,7 @@ def table_items(block: Block, header_required: bool) -> list[ListItem]:
     for row in body[:MAX_ITEMS]:
         listed = item(row[column])
         if listed is not None:
-            quote = " ".join(cell for cell in row[: column + 1] if cell)
+            quote = " ".join(cell for cell in row if cell)  # the row shows what the label is
             inside = squash(quote) in squash(block.text)
             found.append(_listed(listed, block, quote if inside else row[column]))
     return found

@@ -120,8 +120,9 @@ def item(segment: str, loose: bool = True, sentence: bool = False) -> Item | Non
     lead = None
     found = _LEAD.search(text) or _LEAD_TAIL.search(text)
     if found:
+        # The lead closes the label: what follows it describes the priority.
         lead = clean_item(found.group("lead"))
-        text = (text[: found.start()] + " " + text[found.end():]).strip()
+        text = text[: found.start()].strip()
     text = _LEADERS.sub("", text)
     text = re.sub(r"[;,]?\s+(?:and|or)\s*$", "", text.strip())
     label = clean_item(text)
@@ -189,11 +190,13 @@ def block_items(text: str, loose: bool) -> list[Item] | None:
     priorities), a line must be a label as a whole, not a label with its description."""
     prefix, segments = split_marked(text)
     if segments and not prefix.strip(" •-–*"):
-        found = [item(segment) for segment in segments]
+        found = [item(segment, sentence=True) for segment in segments]
         return [one for one in found if one is not None] or None
     lines = [line for line in text.splitlines() if line.strip()]
     if any(line.rstrip().endswith(":") for line in lines):
         return None  # a label of a form, or the intro of another list
+    if not loose and text.rstrip().endswith("."):
+        return None  # a sentence after the list
     found = [item(line, loose) for line in lines]
     if not found or any(one is None for one in found):
         return None

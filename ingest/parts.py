@@ -84,6 +84,9 @@ def split_parts(blocks: list[Block]) -> list[Part]:
             draft.date = draft.date or kind.date
         if draft.type == "other" and draft.start == 0 and _reads_as_agreement(own):
             draft.type = "agreement"
+        heading = _first_heading(own) or ""
+        if draft.type == "agreement" and plan_kind(heading) not in (None, "agreement"):
+            draft.type = "other"  # a plan's cover and contents: its title says which kind
         if draft.type == "agreement":
             draft.period = draft.period or _agreement_period(own)
             draft.title = _agreement_title(own, draft.period)

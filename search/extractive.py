@@ -13,6 +13,7 @@ from typing import Any
 
 from partnership_kg.search.chunk import CELL_SEPARATOR, sentence_spans
 from partnership_kg.search.keyword import tokenize
+from partnership_kg.search.list_answers import list_after
 
 # Below this share of the question's (weighted) words, a sentence does not support an answer.
 MIN_SUPPORT = 0.5
@@ -369,6 +370,9 @@ def _context_around(item: _Sentence, question: _Question) -> tuple[list[str], li
         previous, row = item.neighbours[item.position - 1]
         if not row:
             before.append(previous)
+    listed = [] if item.row else list_after(item.neighbours, item.position)
+    if listed:
+        return before, listed  # a list's intro is quoted with its items, one by one
     if not item.row and _heading_like(item.text):
         budget = FOLLOW_WORDS
         for candidate, row in item.neighbours[item.position + 1:]:

@@ -126,7 +126,10 @@ def item(segment: str, loose: bool = True, sentence: bool = False) -> Item | Non
     text = _LEADERS.sub("", text)
     text = re.sub(r"[;,]?\s+(?:and|or)\s*$", "", text.strip())
     label = clean_item(text)
-    if not _is_label(label):
+    start = _SENTENCE_START.search(text) if loose else None
+    if start and _is_label(clean_item(text[: start.start()])):
+        label = clean_item(text[: start.start()])  # a heading run into its paragraph
+    elif not _is_label(label):
         label = _head(text, sentence) if loose else None
     if label is None:
         return None
@@ -135,16 +138,11 @@ def item(segment: str, loose: bool = True, sentence: bool = False) -> Item | Non
 
 def _head(text: str, sentence: bool = False) -> str | None:
     """A label printed before its description: "Safer Roads – we will ...", "Safer Roads: ...",
-    "Safer Roads. We will ...", or a heading run into its paragraph."""
+    "Safer Roads. We will ..."."""
     for pattern, titled in ((r"\s+[–—]\s+|\s+-\s+", False), (r":\s+", False),
                             (r"(?<=[a-z)])\.\s+", not sentence)):
         head = clean_item(re.split(pattern, text, maxsplit=1)[0])
         if head != clean_item(text) and _is_label(head) and (not titled or _titled(head)):
-            return head
-    start = _SENTENCE_START.search(text)
-    if start:
-        head = clean_item(text[: start.start()])
-        if _is_label(head) and _titled(head):
             return head
     return None
 

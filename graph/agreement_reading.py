@@ -51,6 +51,7 @@ from partnership_kg.graph.list_reading import (
     priority_marks,
     table_items,
 )
+from partnership_kg.graph.lists import cells
 from partnership_kg.graph.names import parse_period
 from partnership_kg.ingest.model import VERSION_TYPES, Block, Part
 from partnership_kg.ingest.periods import find_period
@@ -147,7 +148,7 @@ def _reported_plan(part: Part, index: int, intro: Intro | None) -> tuple[str, Bl
         period = _period_in(sentence)
         if period is not None:
             return period, blocks[index], sentence.strip()
-    for back in range(index, max(index - 4, -1), -1):
+    for back in range(index, max(index - 7, -1), -1):
         block = blocks[back]
         period = plan_reference(block.text)
         if period is None and (_PLAN_WORD.search(block.text) or names_list(block.text)):
@@ -258,12 +259,12 @@ def _after_intro(blocks: list[Block], index: int) -> bool:
 def _read_list(findings: Findings, blocks: list[Block], start: int, intro: Intro,
                period_at: Callable[[int, Intro | None], str | None], rank: int) -> None:
     block = blocks[start]
-    if intro.items_at is not None:
-        items = items_within(block, intro)
-    else:
-        items = items_after(blocks, start, intro)
-    if len(items) < 2 and intro.items_at is not None:
+    items = items_within(block, intro) if intro.items_at is not None else []
+    if intro.items_at is not None and len(items) < 2 and \
+            cells(block.text[intro.items_at:]) is None:
         return  # one label after "are:" is a sentence, not a list
+    if intro.items_at is None or cells(block.text[intro.items_at:]) is not None:
+        items = items_after(blocks, start, intro, items)  # a flattened table runs on
     _add_items(findings, items, intro, intro.kind, intro.list_kind, period_at, start, rank)
 
 

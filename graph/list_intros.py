@@ -114,8 +114,11 @@ def find_intros(text: str, heading: bool) -> list[Intro]:
             found.append(Intro(kind, list_kind, _sentence_start(text, match.start()),
                                match.end() + verb.end()))
             continue
+        # A heading naming the list: "Our priorities", "County Priorities 2014-17"; not one
+        # naming work on it ("Identifying and progressing priorities").
         if not found and len(short) <= 80 and (heading or len(short.split()) <= 4) \
-                and not re.search(r"[.;]\s", short) and not _other_kind(text, match):
+                and not re.search(r"[.;]\s", short) and not _other_kind(text, match) \
+                and not re.match(r"\W*\w+ing\b", short):
             return [Intro(kind, list_kind, 0, None)]
     return found
 

@@ -33,6 +33,7 @@ _HEADER = re.compile(r"priorit|theme|rank|issue|area|threat|risk", re.IGNORECASE
 # Columns of a table that counts or rates issues: not a list of priorities.
 _COUNTS = re.compile(r"\bno\.|number|count|%|select|score|\brag\b|rating|status|progress"
                      r"|target|baseline", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"\d{1,3}")
 _RANK = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)?|rank\s+\d{1,2})\.?$", re.IGNORECASE)
 
 
@@ -67,18 +68,25 @@ def items_within(block: Block, intro: Intro) -> list[ListItem]:
     return found
 
 
-def items_after(blocks: list[Block], start: int, intro: Intro) -> list[ListItem]:
-    """Items in the blocks after an intro, up to the first block that is not one."""
+def items_after(blocks: list[Block], start: int, intro: Intro,
+                within: list[ListItem] | None = None) -> list[ListItem]:
+    """Items in the blocks after an intro, up to the first block that is not one; ``within``:
+    the items the intro's own block held (a flattened table running on)."""
     intro_block = blocks[start]
     headed = intro_block.kind == "heading" and not intro_block.text.rstrip().endswith(":")
     under = heading_items(blocks, start)
     if under:
         return under
     colon = intro_block.text.rstrip().endswith(":")
-    found: list[ListItem] = []
+    found: list[ListItem] = list(within or [])
+    paged: list[ListItem] = []  # contents lines followed by their page number
     for block in blocks[start + 1:]:
-        if len(found) >= MAX_ITEMS:
+        if len(found) >= MAX_ITEMS * 2:
             break
+        if _PAGE_NUMBER.fullmatch(block.text.strip()):
+            if found and found[-1] not in paged:
+                paged.append(found[-1])
+            continue
         if block.kind == "table":
             if not found:
                 found += table_items(block, header_required=False)
@@ -91,8 +99,26 @@ def items_after(blocks: list[Block], start: int, intro: Intro) -> list[ListItem]
         items = block_items(block.text, loose=block.kind == "list_item" or headed)
         if items is None:
             break
-        found += [_listed(one, block, one.segment) for one in items]
+        for one in items:
+            if one.label:
+                found.append(_listed(one, block, one.segment))
+            elif found:  # parts of the item before, printed in this block
+                found[-1].scope += one.scope
+    if paged:
+        found = _contents(found, paged)
     return found[:MAX_ITEMS]
+
+
+def _contents(found: list[ListItem], paged: list[ListItem]) -> list[ListItem]:
+    """A contents page: the lines with page numbers are the items, the lines between are
+    their parts (in the item's scope)."""
+    items: list[ListItem] = []
+    for listed in found:
+        if listed in paged:
+            items.append(listed)
+        elif items:
+            items[-1].scope.append(listed.label)
+    return items
 
 
 def heading_items(blocks: list[Block], start: int) -> list[ListItem]:

@@ -161,8 +161,39 @@ def _is_label(label: str) -> bool:
             and not re.search(r"[.!?]$", label))
 
 
+def cells(text: str) -> list[str] | None:
+    """A table row or contents page flattened to "cell | cell |" text: its cells, without the
+    empty ones and the page numbers; None when the text is no such row."""
+    if text.count("|") < 2:
+        return None
+    found = [cell.strip() for cell in text.split("|")]
+    return [cell for cell in found if cell and not re.fullmatch(r"\d{1,3}|page", cell, re.I)]
+
+
+def cell_items(found: list[str]) -> list[Item] | None:
+    """Items of flattened cells: a cell of "·"-joined parts belongs to the item before it
+    (given as an item with no label where that item is in an earlier block)."""
+    items: list[Item] = []
+    for cell in found:
+        if "·" in cell:
+            parts = [clean_item(part) for part in cell.split("·") if part.strip()]
+            if items:
+                items[-1].scope += parts
+            else:
+                items.append(Item("", cell, None, parts))
+            continue
+        listed = item(cell)
+        if listed is None:
+            return items or None
+        items.append(listed)
+    return items
+
+
 def prose_items(text: str) -> list[Item]:
     """ "A, B, including C, D and E" -> A, B (scope C), D, E; marked runs split first."""
+    flattened = cells(text)
+    if flattened is not None:
+        return [one for one in cell_items(flattened) or [] if one.label]
     _, segments = split_marked(text)
     if len(segments) >= 2:
         return [found for found in map(item, segments) if found is not None]
@@ -186,6 +217,9 @@ def block_items(text: str, loose: bool) -> list[Item] | None:
     """The items one block of a list holds: marked segments, else its lines; None when the
     block is prose that ends the list. Unless ``loose`` (a bulleted item, or a section of
     priorities), a line must be a label as a whole, not a label with its description."""
+    flattened = cells(text)
+    if flattened is not None:
+        return cell_items(flattened)
     prefix, segments = split_marked(text)
     if segments and not prefix.strip(" •-–*"):
         found = [item(segment, sentence=True) for segment in segments]

@@ -185,6 +185,41 @@ Decision:
 To recommend the refreshed strategy to Council.
 """
 
+PIPES = """# Safer Riverford Strategy 2021-2024
+
+Contents | | page | |
+
+Our priorities: | | | Safer Streets | 5 | |
+· Night-time economy· Licensing | | | Protecting Young People | 9 | | Tackling Exploitation | 12 | |
+
+Appendix: Members of the Partnership | 20 | | For feedback, write to:
+"""
+
+PAGED = """# Northshire Community Safety Strategy 2022-2025
+
+Contents
+
+Delivering and reviewing priorities
+
+3
+
+Our priorities:
+
+Safer Streets
+
+5
+
+Night-time economy
+
+Protecting Young People
+
+9
+
+Appendix: Members
+
+20
+"""
+
 CASES = [
     ("numbered.txt", NUMBERED, "plan", {"2013-2016": [
         "Reducing Anti-Social Behaviour", "Reducing Reoffending", "Tackling Domestic Abuse"]}),
@@ -215,6 +250,10 @@ CASES = [
     ("press.txt", PRESS_RELEASE, "other", {"2013-2016": [
         "cutting reoffending", "improving road safety", "protecting young people",
         "reducing violent crime", "tackling domestic abuse"]}),
+    ("pipes.txt", PIPES, "strategy", {"2021-2024": [
+        "Protecting Young People", "Safer Streets", "Tackling Exploitation"]}),
+    ("paged.txt", PAGED, "strategy", {"2022-2025": ["Protecting Young People",
+                                                    "Safer Streets"]}),
     ("two_lists.txt", TWO_LISTS, "other", {
         "22-27": ["Creating Strong Communities", "Keeping People Safe from Harm",
                   "Preventing Reoffending"],
@@ -286,6 +325,13 @@ def test_a_lead_named_in_an_item_becomes_a_lead(tmp_path: Path) -> None:
 def test_including_puts_an_item_inside_the_one_before(tmp_path: Path) -> None:
     rows = {tuple(map(str, row)) for row in _dataset(tmp_path, "prose.txt").query(SCOPE)}
     assert rows == {("Domestic Abuse", "stalking")}
+
+
+def test_a_contents_line_without_a_page_is_part_of_the_item_before(tmp_path: Path) -> None:
+    rows = {tuple(map(str, row)) for row in _dataset(tmp_path, "paged.txt").query(SCOPE)}
+    assert rows == {("Safer Streets", "Night-time economy")}
+    rows = {tuple(map(str, row)) for row in _dataset(tmp_path, "pipes.txt").query(SCOPE)}
+    assert rows == {("Safer Streets", "Night-time economy"), ("Safer Streets", "Licensing")}
 
 
 def test_a_document_reporting_a_plan_is_the_source_of_its_version(tmp_path: Path) -> None:

@@ -34,7 +34,8 @@ _WORDS = re.compile(
 # The owner named just before the words: someone else's list, or no list at all.
 _OTHERS = re.compile(
     r"police\s+and\s+crime|\bpcc\b|commissioner|chief\s+constable|strateg(?!ic\b)|\bplans?\b"
-    r"|action|assessment|no\.|number|selecting|police\b|[’']s\s+$|[’']s\s+\w+\s+$|\bduty\b",
+    r"|action|assessment|no\.|number|selecting|police\b|[’']s\s+$|[’']s\s+\w+\s+$|\bduty\b"
+    r"|examples?\b|\bwork\b|\btackle\b|progress|achieve",  # what was done about the list
     re.IGNORECASE)
 # "The priorities are:", "priorities for 2009-2012 were:", "themes will be included:", "key
 # crime issues to respond to for 24-28, identified by the ... assessment are:": the rest of the

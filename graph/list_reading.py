@@ -20,6 +20,7 @@ from partnership_kg.graph.lists import (
     Item,
     block_items,
     item,
+    marker_run,
     ordinal,
     prose_items,
     split_marked,
@@ -98,6 +99,8 @@ def items_after(blocks: list[Block], start: int, intro: Intro,
             break
         items = block_items(block.text, loose=block.kind == "list_item" or headed)
         if items is None:
+            if _continued(blocks, block, found):
+                continue  # a comment between numbered items ("i. A." ... "ii. B.")
             break
         for one in items:
             if one.label:
@@ -119,6 +122,21 @@ def _contents(found: list[ListItem], paged: list[ListItem]) -> list[ListItem]:
         elif items:
             items[-1].scope.append(listed.label)
     return items
+
+
+def _continued(blocks: list[Block], block: Block, found: list[ListItem]) -> bool:
+    """Whether a block that is no item sits between marked items: the next marked block (within
+    three) counts on from the last item's marker."""
+    if not found:
+        return False
+    last = marker_run(found[-1].block.text)
+    index = next(i for i, candidate in enumerate(blocks) if candidate is block)
+    for later in blocks[index + 1: index + 4]:
+        run = marker_run(later.text)
+        if run and last and run[0].start() == 0 and \
+                ordinal(run[0].group(1)) == ordinal(last[-1].group(1)) + 1:
+            return True
+    return False
 
 
 def heading_items(blocks: list[Block], start: int) -> list[ListItem]:

@@ -33,9 +33,10 @@ PRIORITY_MARK = re.compile(
 _FAMILIES: list[re.Pattern[str]] = [
     re.compile(r"\((\d{1,2})\)\s*"),
     re.compile(r"(?<![\w.(£$/-])(\d{1,2})[.)](?![\d.])\s+"),
+    # Roman before letters: a lone "i." opens a roman list more often than a ninth letter.
+    re.compile(r"(?<![\w.(’'-])\(?((?:x|ix|iv|v?i{1,3}|v|xi{1,2}))[.)]\s+"),
     re.compile(r"\(([a-l])\)\s*"),
     re.compile(r"(?<![\w.(’'-])([a-l])[.)]\s+"),
-    re.compile(r"(?<![\w.(’'-])\(?((?:x|ix|iv|v?i{1,3}|v|xi{1,2}))[.)]\s+"),
     PRIORITY_MARK,
     re.compile(r"(?<![\w.])(\d{1,2})(?:st|nd|rd|th)\b[:.)]?\s+"),
     re.compile(r"\brank(?:ed)?\s+(\d{1,2})\b\s*[:.–—-]?\s*", re.IGNORECASE),
@@ -138,9 +139,9 @@ def item(segment: str, loose: bool = True, sentence: bool = False) -> Item | Non
 
 def _head(text: str, sentence: bool = False) -> str | None:
     """A label printed before its description: "Safer Roads – we will ...", "Safer Roads: ...",
-    "Safer Roads. We will ..."."""
+    "Safer Roads. We will ...", "Safer Roads (the number of ...)"."""
     for pattern, titled in ((r"\s+[–—]\s+|\s+-\s+", False), (r":\s+", False),
-                            (r"(?<=[a-z)])\.\s+", not sentence)):
+                            (r"(?<=[a-z)])\.\s+", not sentence), (r"\s+\((?![A-Z]{2,8}\))", False)):
         head = clean_item(re.split(pattern, text, maxsplit=1)[0])
         if head != clean_item(text) and _is_label(head) and (not titled or _titled(head)):
             return head
@@ -222,8 +223,16 @@ def block_items(text: str, loose: bool) -> list[Item] | None:
         return cell_items(flattened)
     prefix, segments = split_marked(text)
     if segments and not prefix.strip(" •-–*"):
-        found = [item(segment, sentence=True) for segment in segments]
-        return [one for one in found if one is not None] or None
+        found = []
+        for segment in segments:
+            listed = item(segment, sentence=True)
+            if listed is not None:
+                # Quoted with its marker: "Priority Two – X" shows that X is a priority.
+                end = text.find(segment, len(prefix)) + len(segment)
+                listed.segment = text[len(prefix): end].strip()
+                prefix = text[:end]
+                found.append(listed)
+        return found or None
     lines = [line for line in text.splitlines() if line.strip()]
     if any(line.rstrip().endswith(":") for line in lines):
         return None  # a label of a form, or the intro of another list

@@ -220,6 +220,42 @@ Appendix: Members
 20
 """
 
+COMMENTED = """MINUTES of a meeting of the Northshire Area Committee held on 4 March 2014
+
+1. Community Safety Plan 2014-15
+
+The committee discussed the following comments and draft priorities for 2014-15:
+
+i. Domestic violence.
+
+Members asked for more refuge places in the north of the district.
+
+ii. Victimisation in schools.
+
+Members asked for the schools to be consulted.
+"""
+
+LONG_BULLETS = """# Safer Riverford Plan 2018-21
+
+Our strategic priorities:
+
+• Violence against the person (predominantly wounding and assault in the town centre at night)
+• Road safety: the last two years saw more people hurt on rural roads than before
+• Anti-social behaviour (ASB)
+
+The plan is reviewed each year.
+"""
+
+EXAMPLES = """# Riverford Partnership Plan 2019/20
+
+The priorities for 2019/20 are: Safer Streets, Protecting Young People and Tackling Exploitation.
+
+The following are just a few examples of the work being done to tackle the priorities:
+
+• A new case management system has been developed
+• Over 2,000 students have been reached by the schools programme
+"""
+
 CASES = [
     ("numbered.txt", NUMBERED, "plan", {"2013-2016": [
         "Reducing Anti-Social Behaviour", "Reducing Reoffending", "Tackling Domestic Abuse"]}),
@@ -254,6 +290,12 @@ CASES = [
         "Protecting Young People", "Safer Streets", "Tackling Exploitation"]}),
     ("paged.txt", PAGED, "strategy", {"2022-2025": ["Protecting Young People",
                                                     "Safer Streets"]}),
+    ("commented.txt", COMMENTED, "minutes", {"2014-15": [
+        "Domestic violence", "Victimisation in schools"]}),
+    ("long_bullets.txt", LONG_BULLETS, "plan", {"2018-21": [
+        "Anti-social behaviour", "Road safety", "Violence against the person"]}),
+    ("examples.txt", EXAMPLES, "plan", {"2019/20": [
+        "Protecting Young People", "Safer Streets", "Tackling Exploitation"]}),
     ("two_lists.txt", TWO_LISTS, "other", {
         "22-27": ["Creating Strong Communities", "Keeping People Safe from Harm",
                   "Preventing Reoffending"],

@@ -265,6 +265,8 @@ def _read_list(findings: Findings, blocks: list[Block], start: int, intro: Intro
         return  # one label after "are:" is a sentence, not a list
     if intro.items_at is None or cells(block.text[intro.items_at:]) is not None:
         items = items_after(blocks, start, intro, items)  # a flattened table runs on
+    if intro.count is not None:
+        items = items[: intro.count]  # "the three priorities are:" then other bullets
     _add_items(findings, items, intro, intro.kind, intro.list_kind, period_at, start, rank)
 
 

@@ -27,7 +27,7 @@ PRIORITY, THEME = "priority", "theme"
 _QUALIFIERS = r"key|overarching|delivery|strategic|annual|main|top|core|headline"
 _WORDS = re.compile(
     rf"(?P<priority>(?:\b(?P<qualifier>{_QUALIFIERS})\s+(?:[A-Z][\w&]*\s+){{0,2}})?"
-    r"(?:priorities\b|priority\s+areas\b)"
+    r"(?:priorities\b|priority\s+areas\b|(?<=our\s)priority(?=\s+(?:of|is|was)\b))"
     r"|\bkey\s+crime\s+issues\b|\bkey\s+risks\s+and\s+threats\b|\bcontrol\s+strategy\b)"
     r"|(?P<theme>\bcross[\s-]*cutting\s+themes?\b|\bthemes\b)",
     re.IGNORECASE)
@@ -60,6 +60,23 @@ class Intro:
     list_kind: str  # "priorities", "key priorities", "key crime issues", "themes" ...
     start: int  # where the intro begins in the block's text (the quote starts there)
     items_at: int | None  # where the items begin in the same block; None: in the blocks after
+    count: int | None = None  # how many items the intro says there are: "three priorities"
+
+
+_COUNT_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+_COUNT = re.compile(rf"\b(\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\s+(?:[\w-]+\s+){{0,3}}$",
+                    re.IGNORECASE)
+
+
+def _count(text: str, match: re.Match[str]) -> int | None:
+    """ "three main priorities" -> 3; "our priority of" -> 1."""
+    if not match.group().lower().endswith("priorities") and "priority" in match.group().lower():
+        return 1 if match.group().lower().endswith("priority") else None
+    found = _COUNT.search(text[max(0, match.start() - 40): match.start()])
+    if found is None:
+        return None
+    word = found.group(1).lower()
+    return int(word) if word.isdigit() else _COUNT_WORDS.index(word) + 1
 
 
 def _list_kind(match: re.Match[str]) -> tuple[str, str]:
@@ -105,15 +122,17 @@ def find_intros(text: str, heading: bool) -> list[Intro]:
             items_at = match.end() + clause.end()
             start = _sentence_start(text, match.start())
             found.append(Intro(kind, list_kind, start,
-                               items_at if text[items_at:].strip() else None))
+                               items_at if text[items_at:].strip() else None,
+                               _count(text, match)))
             continue
         if _FOLLOWING.search(text[: match.start()]) and re.fullmatch(r"[^.!?:]*[.!?]?\s*", after):
-            found.append(Intro(kind, list_kind, _sentence_start(text, match.start()), None))
+            found.append(Intro(kind, list_kind, _sentence_start(text, match.start()), None,
+                               _count(text, match)))
             continue
         verb = _VERB_CLAUSE.match(after)
         if verb and len(marker_run(after[verb.end():])) >= 2:
             found.append(Intro(kind, list_kind, _sentence_start(text, match.start()),
-                               match.end() + verb.end()))
+                               match.end() + verb.end(), _count(text, match)))
             continue
         # A heading naming the list: "Our priorities", "County Priorities 2014-17"; not one
         # naming work on it ("Identifying and progressing priorities").

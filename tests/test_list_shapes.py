@@ -256,6 +256,28 @@ The following are just a few examples of the work being done to tackle the prior
 • Over 2,000 students have been reached by the schools programme
 """
 
+SINGLE = """# Riverford Community Safety Plan 2023 to 2025
+
+From 2023 to 2025 the partnership has set our priority of:
+
+Reducing violence in the town centre
+
+We will achieve this by:
+
+- more patrols at night
+- more CCTV cameras
+"""
+
+COUNTED = """# Northshire Community Safety Plan 2025 to 2027
+
+The three priorities are:
+
+• Preventing violence and exploitation
+• A neighbourhood approach
+• Tackling acquisitive crime
+• Partners report progress each quarter
+"""
+
 CASES = [
     ("numbered.txt", NUMBERED, "plan", {"2013-2016": [
         "Reducing Anti-Social Behaviour", "Reducing Reoffending", "Tackling Domestic Abuse"]}),
@@ -296,6 +318,10 @@ CASES = [
         "Anti-social behaviour", "Road safety", "Violence against the person"]}),
     ("examples.txt", EXAMPLES, "plan", {"2019/20": [
         "Protecting Young People", "Safer Streets", "Tackling Exploitation"]}),
+    ("single.txt", SINGLE, "plan", {"2023 to 2025": ["Reducing violence in the town centre"]}),
+    ("counted.txt", COUNTED, "plan", {"2025 to 2027": [
+        "A neighbourhood approach", "Preventing violence and exploitation",
+        "Tackling acquisitive crime"]}),
     ("two_lists.txt", TWO_LISTS, "other", {
         "22-27": ["Creating Strong Communities", "Keeping People Safe from Harm",
                   "Preventing Reoffending"],

@@ -91,9 +91,9 @@ def split_parts(blocks: list[Block]) -> list[Part]:
             draft.period = draft.period or _agreement_period(own)
             draft.title = _agreement_title(own, draft.period)
         title = draft.title or _first_heading(own) or _first_line(own) or draft.type.capitalize()
-        kind = plan_kind(title) if draft.type == "other" else None
-        if kind is not None:  # a plan, strategy or assessment: its period as written
-            draft.type, draft.period = kind, plan_period(title, own)
+        plan_type = plan_kind(title) if draft.type == "other" else None
+        if plan_type is not None:  # a plan, strategy or assessment: its period as written
+            draft.type, draft.period = plan_type, plan_period(title, own)
         if draft.period is None:  # an action plan or report titled "... 2014-17"
             period = _PERIOD.search(title)
             draft.period = _normal_period(period) if period else None

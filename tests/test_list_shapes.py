@@ -305,7 +305,7 @@ CASES = [
     ("ranked.txt", RANKED, "strategic assessment", {"2019/20": [
         "Burglary", "Drug supply", "Violent crime"]}),
     ("no_labels.txt", NO_LABELS, "plan", {}),
-    ("press.txt", PRESS_RELEASE, "other", {"2013-2016": [
+    ("press.txt", PRESS_RELEASE, "news release", {"2013-2016": [
         "cutting reoffending", "improving road safety", "protecting young people",
         "reducing violent crime", "tackling domestic abuse"]}),
     ("pipes.txt", PIPES, "strategy", {"2021-2024": [
@@ -322,7 +322,7 @@ CASES = [
     ("counted.txt", COUNTED, "plan", {"2025 to 2027": [
         "A neighbourhood approach", "Preventing violence and exploitation",
         "Tackling acquisitive crime"]}),
-    ("two_lists.txt", TWO_LISTS, "other", {
+    ("two_lists.txt", TWO_LISTS, "decision notice", {
         "22-27": ["Creating Strong Communities", "Keeping People Safe from Harm",
                   "Preventing Reoffending"],
         "24-28": ["Tackling Theft", "Tackling Violent Crime"]}),
@@ -404,6 +404,6 @@ def test_a_contents_line_without_a_page_is_part_of_the_item_before(tmp_path: Pat
 
 def test_a_document_reporting_a_plan_is_the_source_of_its_version(tmp_path: Path) -> None:
     press = {tuple(map(str, row)) for row in _dataset(tmp_path, "press.txt").query(SOURCE)}
-    assert press == {("Plan 2013-2016", "other")}
+    assert press == {("Plan 2013-2016", "news release")}
     plan = {tuple(map(str, row)) for row in _dataset(tmp_path, "numbered.txt").query(SOURCE)}
     assert plan == {("Northshire Community Safety Plan 2013-2016", "plan")}

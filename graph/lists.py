@@ -51,7 +51,7 @@ _SENTENCE_START = re.compile(
     r"\s+[a-z])")
 # "Decision type: Non-key", "Lead member: Cabinet Member ...": a form's field, not an item
 # ("Road safety: the last two years ..." is a label and its description).
-_FORM_FIELD = re.compile(r"^[A-Z][\w’'()-]*(?:\s+[\w’'()-]+){0,2}\s*:\s+[A-Z0-9(£]")
+_FORM_FIELD = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'()-]+){0,2}\s*:\s+[A-Z0-9(£]")
 _INCLUDING = re.compile(r"^(?:including|includes|such\s+as)\s+", re.IGNORECASE)
 
 
@@ -116,14 +116,14 @@ def item(segment: str, loose: bool = True, sentence: bool = False) -> Item | Non
     ``loose``: a label may be followed by its description; ``sentence``: the label is the
     item's whole first sentence ("Priority One – Tackling X, focussing on Y. We will ...")."""
     text = segment.strip()
-    if _FORM_FIELD.match(text) and not PRIORITY_MARK.match(text):
-        return None
     lead = None
     found = _LEAD.search(text) or _LEAD_TAIL.search(text)
     if found:
         # The lead closes the label: what follows it describes the priority.
         lead = clean_item(found.group("lead"))
         text = text[: found.start()].strip()
+    if _FORM_FIELD.match(text) and not PRIORITY_MARK.match(text):
+        return None
     text = _LEADERS.sub("", text)
     text = re.sub(r"[;,]?\s+(?:and|or)\s*$", "", text.strip())
     label = clean_item(text)

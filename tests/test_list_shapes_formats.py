@@ -52,3 +52,48 @@ def test_a_priority_table_in_a_pdf(tmp_path: Path) -> None:
     assert document.parts[0].type == "strategy"
     assert priorities(build_graph([document])) == {"2021-2024": ["Protecting Young People",
                                                                  "Safer Streets"]}
+
+
+HTML = """<html><head><title>Our priorities | Northshire Council</title></head><body>
+<nav><a href="/">Skip to content</a> <a href="/crime">Crime</a></nav>
+<main>
+<h1>Northshire Community Safety Plan 2013-2016</h1>
+<p>We have identified the following community safety priorities across Northshire.</p>
+<h2>Anti-social behaviour</h2>
+<p>We know that if it happens to you it can have a big impact on your quality of life.</p>
+<h2>Road safety</h2>
+<p>We are committed to making Northshire a safer place in which to walk, ride and drive.</p>
+<h2>Hate crime</h2>
+<p>We will not tolerate any incidents motivated by prejudice or hate.</p>
+</main></body></html>
+"""
+
+
+def test_headings_each_followed_by_a_paragraph_in_a_web_page(tmp_path: Path) -> None:
+    path = tmp_path / "northshire_priorities.html"
+    path.write_text(HTML, encoding="utf-8")
+    document = extract(path)
+    assert document.parts[0].type == "plan"
+    assert priorities(build_graph([document])) == {"2013-2016": [
+        "Anti-social behaviour", "Hate crime", "Road safety"]}
+
+
+def test_a_numbered_list_with_leads_in_a_word_document(tmp_path: Path) -> None:
+    import docx
+
+    word = docx.Document()
+    word.add_heading("Riverford Partnership Plan 2019/20", level=0)
+    word.add_paragraph("Our key priorities are:")
+    word.add_paragraph("Safer Streets (Lead: Head of Community Safety, Riverford Council)",
+                       style="List Number")
+    word.add_paragraph("Protecting Young People", style="List Number")
+    word.add_paragraph("The board reviews the plan each quarter.")
+    path = tmp_path / "riverford_plan.docx"
+    word.save(str(path))
+    document = extract(path)
+    assert document.parts[0].type == "plan"
+    dataset = build_graph([document])
+    assert priorities(dataset) == {"2019/20": ["Protecting Young People", "Safer Streets"]}
+    leads = {str(row[0]) for row in dataset.query(
+        "SELECT ?post WHERE { ?c csa:lead/csa:post/skos:prefLabel ?post }")}
+    assert leads == {"Head of Community Safety"}

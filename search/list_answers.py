@@ -30,8 +30,18 @@ _COUNT = re.compile(rf"\b(\d{{1,2}}|{_NUMBERS})\s+(?:[\w-]+\s+){{0,2}}{_LIST_WOR
                     re.IGNORECASE)
 
 
+# "What are the key risks ...?", "List the priorities of ...": the answer is a list.
+_LIST_QUESTION = re.compile(rf"^\s*(?:what|which)\s+(?:are|were|will\s+be)\b.*\b{_LIST_WORDS}\b"
+                            rf"|\blist\b.*\b{_LIST_WORDS}\b|\bthreats\b", re.IGNORECASE)
+LIST_BONUS = 0.3  # a list's intro, followed by its items, answers a list question
+
+
 def is_intro(sentence: str) -> bool:
     return bool(_INTRO.search(sentence))
+
+
+def asks_for_list(question: str) -> bool:
+    return bool(_LIST_QUESTION.search(question))
 
 
 def _count(sentence: str) -> int | None:

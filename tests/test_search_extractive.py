@@ -85,8 +85,9 @@ def test_no_results_no_answer() -> None:
     assert answer_from_passages("What is Themis?", []) is None
 
 
-def _quotes(question: str, text: str) -> list[str]:
-    answer = answer_from_passages(question, [_result(text, section="Our priorities")])
+def _quotes(question: str, text: str, title: str = "Wessex CSA") -> list[str]:
+    answer = answer_from_passages(question, [_result(text, section="Our priorities",
+                                                     title=title)])
     assert answer is not None
     return [citation["quote"] for citation in answer["citations"]]
 
@@ -110,3 +111,13 @@ def test_headed_items_are_quoted_without_their_paragraphs() -> None:
                    "2021-2024?", text) == [
         "We have identified the following community safety priorities across Northshire for "
         "2021-2024.", "Anti-social behaviour", "Road safety", "Hate crime"]
+
+
+def test_a_list_question_prefers_the_intro_of_a_list() -> None:
+    text = ("Key risks and threats across Riverford are reviewed every year by the board.\n"
+            "The key risks and threats impacting across the county include:\n"
+            "Domestic abuse\nCyber crime\nRoad safety")
+    question = "What are the key risks and threats impacting across Riverford?"
+    assert _quotes(question, text, title="Riverford strategic assessment") == [
+        "The key risks and threats impacting across the county include:",
+        "Domestic abuse", "Cyber crime", "Road safety"]

@@ -45,6 +45,9 @@ _EXAMPLES = re.compile(r"\bsuch\s+as\b|\be\.g\b|\bfor\s+example\b|\bcould\b|\bmi
                        r"|\bmay\b|\blike\b", re.IGNORECASE)
 # "We have identified the following priorities for 2013/14." : the items come after.
 _FOLLOWING = re.compile(r"\bfollowing\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# "A, B, C and D are the key priorities to ...": the list is the sentence's subject.
+_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))(?P<items>[^.!?:;]{10,300}?)\s+(?:are|were|remain)"
+                      r"\s+(?:the|our|its|their)\s+(?:[\w-]+\s+){0,2}$")
 _VERB_CLAUSE = re.compile(
     r"(?:\s+(?:for|in|of)\s+[^:.;]{1,60}?)?\s+(?:are|were|will\s+be|include|includes|remain)\s+",
     re.IGNORECASE)
@@ -61,6 +64,7 @@ class Intro:
     start: int  # where the intro begins in the block's text (the quote starts there)
     items_at: int | None  # where the items begin in the same block; None: in the blocks after
     count: int | None = None  # how many items the intro says there are: "three priorities"
+    items_end: int | None = None  # where items before the words end: "A, B and C are the ..."
 
 
 _COUNT_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
@@ -129,6 +133,13 @@ def find_intros(text: str, heading: bool) -> list[Intro]:
             found.append(Intro(kind, list_kind, _sentence_start(text, match.start()), None,
                                _count(text, match)))
             continue
+        subject = _SUBJECT.search(text[: match.start()])
+        if subject and re.search(r",|\band\b", subject.group("items")) \
+                and not _OTHERS.search(_rest_of_sentence(after)):
+            start = _sentence_start(text, match.start())
+            found.append(Intro(kind, list_kind, start, subject.start("items"), None,
+                               subject.end("items")))
+            continue
         verb = _VERB_CLAUSE.match(after)
         if verb and len(marker_run(after[verb.end():])) >= 2:
             found.append(Intro(kind, list_kind, _sentence_start(text, match.start()),
@@ -141,6 +152,11 @@ def find_intros(text: str, heading: bool) -> list[Intro]:
                 and not re.match(r"\W*\w+ing\b", short):
             return [Intro(kind, list_kind, 0, None)]
     return found
+
+
+def _rest_of_sentence(text: str) -> str:
+    end = re.search(r"[.!?](?:\s|$)", text)
+    return text[: end.start()] if end else text
 
 
 def _other_kind(text: str, match: re.Match[str]) -> bool:

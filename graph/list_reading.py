@@ -55,17 +55,21 @@ def items_within(block: Block, intro: Intro) -> list[ListItem]:
     """Items after the intro's colon or verb in the same block, quoted with the intro."""
     assert intro.items_at is not None
     text = block.text
-    tail = text[intro.items_at:]
+    tail = text[intro.items_at: intro.items_end]
     end = _SENTENCE_END.search(tail)
     if end:
         tail = tail[: end.start()]
+    sentence_end = None
+    if intro.items_end is not None:  # the words follow the items: quote the whole sentence
+        after = re.compile(r"[.!?](?=\s|$)").search(text, intro.items_end)
+        sentence_end = after.end() if after else len(text)
     found = []
     position = intro.items_at
     for listed in prose_items(tail):
         at = text.find(listed.segment, position)
         stop = at + len(listed.segment) if at >= 0 else intro.items_at + len(tail)
         position = max(position, stop)
-        found.append(_listed(listed, block, text[intro.start: stop].strip()))
+        found.append(_listed(listed, block, text[intro.start: sentence_end or stop].strip()))
     return found
 
 

@@ -278,6 +278,13 @@ The three priorities are:
 • Partners report progress each quarter
 """
 
+SUBJECT = """News release
+
+Published 3 May 2018
+
+Protecting vulnerable people, stopping gang activity, reducing violent crime and tackling repeat anti-social behaviour including hate crimes are the key priorities to make Riverford safer for 2018-19. The partnership will report in the autumn.
+"""
+
 CASES = [
     ("numbered.txt", NUMBERED, "plan", {"2013-2016": [
         "Reducing Anti-Social Behaviour", "Reducing Reoffending", "Tackling Domestic Abuse"]}),
@@ -322,6 +329,9 @@ CASES = [
     ("counted.txt", COUNTED, "plan", {"2025 to 2027": [
         "A neighbourhood approach", "Preventing violence and exploitation",
         "Tackling acquisitive crime"]}),
+    ("subject.txt", SUBJECT, "news release", {"2018-19": [
+        "Protecting vulnerable people", "reducing violent crime", "stopping gang activity",
+        "tackling repeat anti-social behaviour"]}),
     ("two_lists.txt", TWO_LISTS, "decision notice", {
         "22-27": ["Creating Strong Communities", "Keeping People Safe from Harm",
                   "Preventing Reoffending"],

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from partnership_kg.graph.labels import clean_item, split_series
 from partnership_kg.graph.lead_reading import (
@@ -162,6 +163,7 @@ def _reported_plan(part: Part, index: int, intro: Intro | None) -> tuple[str, Bl
     return None
 
 
+@lru_cache(maxsize=4096)
 def _period_in(text: str) -> str | None:
     """A period in running text: "2013/14", "April 2019 to March 2020", or "for 22-27"."""
     found = find_period(text)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from partnership_kg.graph.labels import clean_item
 from partnership_kg.graph.lists import marker_run
@@ -31,6 +32,7 @@ _WORDS = re.compile(
     r"|\bkey\s+crime\s+issues\b|\bkey\s+risks\s+and\s+threats\b|\bcontrol\s+strategy\b)"
     r"|(?P<theme>\bcross[\s-]*cutting\s+themes?\b|\bthemes\b)",
     re.IGNORECASE)
+_CUES = ("priorit", "theme", "key crime", "key risks", "control strategy")
 # The owner named just before the words: someone else's list, or no list at all.
 _OTHERS = re.compile(
     r"police\s+and\s+crime|\bpcc\b|commissioner|chief\s+constable|strateg(?!ic\b)|\bplans?\b"
@@ -46,8 +48,9 @@ _EXAMPLES = re.compile(r"\bsuch\s+as\b|\be\.g\b|\bfor\s+example\b|\bcould\b|\bmi
 # "We have identified the following priorities for 2013/14." : the items come after.
 _FOLLOWING = re.compile(r"\bfollowing\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # "A, B, C and D are the key priorities to ...": the list is the sentence's subject.
-_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))(?P<items>[^.!?:;]{10,300}?)\s+(?:are|were|remain)"
-                      r"\s+(?:the|our|its|their)\s+(?:[\w-]+\s+){0,2}$")
+_SUBJECT_VERB = re.compile(r"\s(?:are|were|remain)\s+(?:the|our|its|their)\s+(?:[\w-]+\s+){0,2}$")
+_SUBJECT = re.compile(r"(?P<items>[^.!?:;]{10,300}?)\s+(?:are|were|remain)"
+                      r"\s+(?:the|our|its|their)\s+(?:[\w-]+\s+){0,2}")
 _VERB_CLAUSE = re.compile(
     r"(?:\s+(?:for|in|of)\s+[^:.;]{1,60}?)?\s+(?:are|were|will\s+be|include|includes|remain)\s+",
     re.IGNORECASE)
@@ -112,7 +115,9 @@ def _owned(text: str, at: int) -> bool:
 def find_intros(text: str, heading: bool) -> list[Intro]:
     """The intros a block's text holds: clauses with their items, or the block itself when it
     is a short line naming a list."""
-    short = clean_item(text)
+    lowered = text.lower()
+    if not any(word in lowered for word in _CUES):
+        return []  # most blocks name no list: skip the full pattern
     found: list[Intro] = []
     for match in _WORDS.finditer(text):
         kind, list_kind = _list_kind(match)
@@ -133,10 +138,11 @@ def find_intros(text: str, heading: bool) -> list[Intro]:
             found.append(Intro(kind, list_kind, _sentence_start(text, match.start()), None,
                                _count(text, match)))
             continue
-        subject = _SUBJECT.search(text[: match.start()])
+        start = _sentence_start(text, match.start())
+        subject = _SUBJECT.fullmatch(text, start, match.start()) \
+            if _SUBJECT_VERB.search(text, max(start, match.start() - 60), match.start()) else None
         if subject and re.search(r",|\band\b", subject.group("items")) \
                 and not _OTHERS.search(_rest_of_sentence(after)):
-            start = _sentence_start(text, match.start())
             found.append(Intro(kind, list_kind, start, subject.start("items"), None,
                                subject.end("items")))
             continue
@@ -147,6 +153,7 @@ def find_intros(text: str, heading: bool) -> list[Intro]:
             continue
         # A heading naming the list: "Our priorities", "County Priorities 2014-17"; not one
         # naming work on it ("Identifying and progressing priorities").
+        short = clean_item(text)
         if not found and len(short) <= 80 and (heading or len(short.split()) <= 4) \
                 and not re.search(r"[.;]\s", short) and not _other_kind(text, match) \
                 and not re.match(r"\W*\w+ing\b", short):
@@ -164,11 +171,14 @@ def _other_kind(text: str, match: re.Match[str]) -> bool:
     return len({bool(other.group("theme")) for other in _WORDS.finditer(text)}) > 1
 
 
+@lru_cache(maxsize=4096)
 def names_list(text: str) -> bool:
     """Whether a text names a list of priorities or themes, anyone's: it ends the list before."""
-    return bool(_WORDS.search(text))
+    lowered = text.lower()
+    return any(word in lowered for word in _CUES) and bool(_WORDS.search(text))
 
 
+@lru_cache(maxsize=4096)  # a part's blocks are looked back at from each list after them
 def plan_reference(text: str) -> str | None:
     """The period of a partnership plan a text names: "the Northshire Community Safety Plan
     2013-2016", "the 2019/20 Partnership Plan"."""

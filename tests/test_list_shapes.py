@@ -417,3 +417,19 @@ def test_a_document_reporting_a_plan_is_the_source_of_its_version(tmp_path: Path
     assert press == {("Plan 2013-2016", "news release")}
     plan = {tuple(map(str, row)) for row in _dataset(tmp_path, "numbered.txt").query(SOURCE)}
     assert plan == {("Northshire Community Safety Plan 2013-2016", "plan")}
+
+
+def test_versions_of_every_kind_conform_to_the_shapes(tmp_path: Path) -> None:
+    from rdflib import Literal
+
+    from partnership_kg.graph.validate import validate
+    from partnership_kg.graph.vocab import CSA, RDF
+
+    dataset = _dataset(tmp_path, "two_lists.txt")
+    conforms, report = validate(dataset)
+    assert conforms, report
+    concept = next(iter(dataset.subjects(RDF.type, CSA.Priority)))
+    dataset.graph(next(iter(dataset.graphs())).identifier).add(
+        (concept, CSA.listKind, Literal(3)))
+    conforms, report = validate(dataset)
+    assert not conforms and "a list kind is the list's own words" in report

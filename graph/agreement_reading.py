@@ -262,7 +262,7 @@ def _read_list(findings: Findings, blocks: list[Block], start: int, intro: Intro
                period_at: Callable[[int, Intro | None], str | None], rank: int) -> None:
     block = blocks[start]
     items = items_within(block, intro) if intro.items_at is not None else []
-    if intro.items_at is not None and len(items) < 2 and \
+    if intro.items_at is not None and len(items) < 2 and intro.count != 1 and \
             cells(block.text[intro.items_at:]) is None:
         return  # one label after "are:" is a sentence, not a list
     if intro.items_at is None or cells(block.text[intro.items_at:]) is not None:

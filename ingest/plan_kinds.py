@@ -26,7 +26,7 @@ _KINDS: list[tuple[PartType, re.Pattern[str]]] = [
     ("plan", re.compile(
         r"\b(?:community\s+safety|(?:annual\s+)?partnership|crime\s+(?:and|&)\s+disorder"
         r"(?:\s+reduction)?|crime\s+reduction|safer\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})"
-        r"\s+plan\b|\bour\s+(?:annual\s+)?priorities\b", re.I)),
+        r"\s+plan\b|\b(?:our\s+)?(?:annual|key)\s+priorities\b|\bour\s+priorities\b", re.I)),
 ]
 
 

@@ -285,6 +285,11 @@ Published 3 May 2018
 Protecting vulnerable people, stopping gang activity, reducing violent crime and tackling repeat anti-social behaviour including hate crimes are the key priorities to make Riverford safer for 2018-19. The partnership will report in the autumn.
 """
 
+FLAT_SINGLE = """Riverford Community Safety Partnership
+Priority for 2023 to 2025
+To address this the partnership has set our priority of: Reducing violence in the town centre We’ll achieve this by: more patrols at night.
+"""
+
 CASES = [
     ("numbered.txt", NUMBERED, "plan", {"2013-2016": [
         "Reducing Anti-Social Behaviour", "Reducing Reoffending", "Tackling Domestic Abuse"]}),
@@ -332,6 +337,8 @@ CASES = [
     ("subject.txt", SUBJECT, "news release", {"2018-19": [
         "Protecting vulnerable people", "reducing violent crime", "stopping gang activity",
         "tackling repeat anti-social behaviour"]}),
+    ("flat_single.txt", FLAT_SINGLE, "other", {"2023 to 2025": [
+        "Reducing violence in the town centre"]}),
     ("two_lists.txt", TWO_LISTS, "decision notice", {
         "22-27": ["Creating Strong Communities", "Keeping People Safe from Harm",
                   "Preventing Reoffending"],

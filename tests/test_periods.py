@@ -52,6 +52,7 @@ def test_short_years_need_a_title() -> None:
     ("Annual Partnership Plan 2018/19", "plan"),
     ("Safer Riverford Plan 2020-23", "plan"),
     ("Our annual priorities", "plan"),
+    ("Key Priorities - Safer Riverford Partnership 2018 – 2019", "plan"),
     ("Community Safety Strategy 2021-2024", "strategy"),
     ("Safer Northshire Strategy 2016/2020", "strategy"),
     ("Northshire Strategic Assessment 2019", "strategic assessment"),

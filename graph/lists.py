@@ -148,11 +148,12 @@ def _head(text: str, sentence: bool = False) -> str | None:
     return None
 
 
-def _titled(text: str) -> bool:
-    return all(word[0].isupper() or word.lower() in _MINOR for word in text.split())
-
-
 _MINOR = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "&", "with", "at"}
+
+
+def _titled(text: str) -> bool:
+    """Every word capitalised but the small ones: a heading's words, not a sentence's."""
+    return all(word[0].isupper() or word.lower() in _MINOR for word in text.split())
 
 
 def _is_label(label: str) -> bool:

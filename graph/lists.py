@@ -48,7 +48,7 @@ _LEADERS = re.compile(r"\s*(?:\.{2,}|…+|\s{2,})\s*\d{1,3}\s*$|\s+\d{1,3}$")  #
 # A sentence that begins after a heading run into it: "Safer Roads We will reduce ...".
 _SENTENCE_START = re.compile(
     r"\s(?=(?:We|Our|The|This|These|To|By|In|It|Partners|Working|Through|There|Reducing\s+the)"
-    r"(?:[’']\w{1,2})?\s+[a-z])")
+    r"(?:[’']\w{1,2})?\s+[a-z]|(?:The|This|Our)\s+[A-Z]\w+\s+(?:will|is|are|has|have|aims?)\b)")
 # "Decision type: Non-key", "Lead member: Cabinet Member ...": a form's field, not an item
 # ("Road safety: the last two years ..." is a label and its description).
 _FORM_FIELD = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'()-]+){0,2}\s*:\s+[A-Z0-9(£]")

@@ -290,6 +290,13 @@ Priority for 2023 to 2025
 To address this the partnership has set our priority of: Reducing violence in the town centre We’ll achieve this by: more patrols at night.
 """
 
+FLAT_MARKED = """# Safer Riverford Key Priorities 2018 – 2019
+
+The analysis identified the priorities that will provide a focus for the year.
+
+Priority One – Protect vulnerable people by increasing the reporting of hidden harms The Partnership will aim to increase understanding among practitioners.
+"""
+
 CASES = [
     ("numbered.txt", NUMBERED, "plan", {"2013-2016": [
         "Reducing Anti-Social Behaviour", "Reducing Reoffending", "Tackling Domestic Abuse"]}),
@@ -339,6 +346,8 @@ CASES = [
         "tackling repeat anti-social behaviour"]}),
     ("flat_single.txt", FLAT_SINGLE, "other", {"2023 to 2025": [
         "Reducing violence in the town centre"]}),
+    ("flat_marked.txt", FLAT_MARKED, "plan", {"2018 – 2019": [
+        "Protect vulnerable people by increasing the reporting of hidden harms"]}),
     ("two_lists.txt", TWO_LISTS, "decision notice", {
         "22-27": ["Creating Strong Communities", "Keeping People Safe from Harm",
                   "Preventing Reoffending"],

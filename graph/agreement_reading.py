@@ -146,7 +146,7 @@ def _reported_plan(part: Part, index: int, intro: Intro | None) -> tuple[str, Bl
     if intro is not None:
         text = blocks[index].text
         sentence = text[intro.start: (intro.items_at or len(text))]
-        period = _period_in(sentence)
+        period = plan_reference(sentence) or _period_in(sentence)
         if period is not None:
             return period, blocks[index], sentence.strip()
     for back in range(index, max(index - 7, -1), -1):

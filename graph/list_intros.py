@@ -51,6 +51,10 @@ _FOLLOWING = re.compile(r"\bfollowing\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _SUBJECT_VERB = re.compile(r"\s(?:are|were|remain)\s+(?:the|our|its|their)\s+(?:[\w-]+\s+){0,2}$")
 _SUBJECT = re.compile(r"(?P<items>[^.!?:;]{10,300}?)\s+(?:are|were|remain)"
                       r"\s+(?:the|our|its|their)\s+(?:[\w-]+\s+){0,2}")
+# "... three main priorities in the 2017-18 plan. These will focus on A, B and C.": the items of
+# a counted list follow in the next sentence.
+_THESE = re.compile(r"[^.!?:]{0,120}[.!?]\s+(?P<these>These|They)\s+(?:will\s+focus\s+on"
+                    r"|(?:are|will\s+be)\s*:)\s*")
 _VERB_CLAUSE = re.compile(
     r"(?:\s+(?:for|in|of)\s+[^:.;]{1,60}?)?\s+(?:are|were|will\s+be|include|includes|remain)\s+",
     re.IGNORECASE)
@@ -145,6 +149,11 @@ def find_intros(text: str, heading: bool) -> list[Intro]:
                 and not _OTHERS.search(_rest_of_sentence(after)):
             found.append(Intro(kind, list_kind, start, subject.start("items"), None,
                                subject.end("items")))
+            continue
+        then = _THESE.match(after)
+        if then and _count(text, match) and not _WORDS.search(after, 0, then.start("these")):
+            found.append(Intro(kind, list_kind, _sentence_start(text, match.start()),
+                               match.end() + then.end(), _count(text, match)))
             continue
         verb = _VERB_CLAUSE.match(after)
         if verb and len(marker_run(after[verb.end():])) >= 2:

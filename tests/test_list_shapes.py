@@ -297,6 +297,15 @@ The analysis identified the priorities that will provide a focus for the year.
 Priority One – Protect vulnerable people by increasing the reporting of hidden harms The Partnership will aim to increase understanding among practitioners.
 """
 
+TWO_YEARS = """News release
+
+Published 1 September 2017
+
+The committee heard about the five key priority areas identified in the 2016-17 Annual Partnership Plan: to protect vulnerable people; to reduce reoffending; to reduce crime and the fear of crime, and to address night time economy crime.
+
+These five key priority areas are set to reduce to three main priorities in the 2017-18 Annual Partnership Plan. These will focus on reducing violent crime, improving community resilience, and tackling repeat anti-social behaviour.
+"""
+
 CASES = [
     ("numbered.txt", NUMBERED, "plan", {"2013-2016": [
         "Reducing Anti-Social Behaviour", "Reducing Reoffending", "Tackling Domestic Abuse"]}),
@@ -348,6 +357,11 @@ CASES = [
         "Reducing violence in the town centre"]}),
     ("flat_marked.txt", FLAT_MARKED, "plan", {"2018 – 2019": [
         "Protect vulnerable people by increasing the reporting of hidden harms"]}),
+    ("two_years.txt", TWO_YEARS, "news release", {
+        "2016-17": ["to address night time economy crime", "to protect vulnerable people",
+                    "to reduce crime and the fear of crime", "to reduce reoffending"],
+        "2017-18": ["improving community resilience", "reducing violent crime",
+                    "tackling repeat anti-social behaviour"]}),
     ("two_lists.txt", TWO_LISTS, "decision notice", {
         "22-27": ["Creating Strong Communities", "Keeping People Safe from Harm",
                   "Preventing Reoffending"],

@@ -44,7 +44,7 @@ from partnership_kg.graph import (
 )
 from partnership_kg.graph.context import PartContext
 from partnership_kg.graph.vocab import CSA, DCAT, DCTERMS, PROV, RDF, XSD, bind_prefixes, mint
-from partnership_kg.ingest.model import Document, Part
+from partnership_kg.ingest.model import VERSION_TYPES, Document, Part
 
 PART_EXTRACTORS: list[Callable[[PartContext], None]] = [
     agreements.extract_part,
@@ -86,7 +86,7 @@ def _describe_part(context: PartContext) -> None:
     part, graph, node = context.part, context.graph, context.part_iri
     source = context.document.source
     graph.add((node, RDF.type, CSA.DocumentPart))
-    if part.type == "agreement":
+    if part.type in VERSION_TYPES:  # any plan that is a version: csa:partType says which kind
         graph.add((node, RDF.type, CSA.Agreement))
         graph.add((node, DCTERMS.isVersionOf, names.AGREEMENT_WORK))
         graph.add((names.AGREEMENT_WORK, DCTERMS.title,
@@ -135,7 +135,7 @@ def _link_agreement_parts(dataset: Dataset, contexts: list[PartContext]) -> None
     """
     by_year: dict[int, list[PartContext]] = {}
     for context in contexts:
-        if context.part.type == "agreement" and context.part.year is not None:
+        if context.part.type in VERSION_TYPES and context.part.year is not None:
             by_year.setdefault(context.part.year, []).append(context)
     years = sorted(by_year)
     for earlier, later in zip(years, years[1:], strict=False):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from partnership_kg.ingest.blocks import assign_sections, fold
 from partnership_kg.ingest.kinds import classify, opens_as_page
 from partnership_kg.ingest.model import Block, Part, PartType
+from partnership_kg.ingest.plan_kinds import plan_kind, plan_period
 
 _MONTHS = [
     "january", "february", "march", "april", "may", "june",
@@ -83,10 +84,16 @@ def split_parts(blocks: list[Block]) -> list[Part]:
             draft.date = draft.date or kind.date
         if draft.type == "other" and draft.start == 0 and _reads_as_agreement(own):
             draft.type = "agreement"
+        heading = _first_heading(own) or ""
+        if draft.type == "agreement" and plan_kind(heading) not in (None, "agreement"):
+            draft.type = "other"  # a plan's cover and contents: its title says which kind
         if draft.type == "agreement":
             draft.period = draft.period or _agreement_period(own)
             draft.title = _agreement_title(own, draft.period)
         title = draft.title or _first_heading(own) or _first_line(own) or draft.type.capitalize()
+        plan_type = plan_kind(title) if draft.type == "other" else None
+        if plan_type is not None:  # a plan, strategy or assessment: its period as written
+            draft.type, draft.period = plan_type, plan_period(title, own)
         if draft.period is None:  # an action plan or report titled "... 2014-17"
             period = _PERIOD.search(title)
             draft.period = _normal_period(period) if period else None

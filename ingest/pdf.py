@@ -14,6 +14,7 @@ from partnership_kg.ingest.pdf_layout import (
     cell_columns,
     gutter,
     is_running,
+    line_step,
     rule_groups,
     running_lines,
     with_paragraph_breaks,
@@ -49,11 +50,10 @@ def read_pdf(data: bytes) -> list[Page]:
     if not laid_out:
         raise IngestError("corrupt PDF: no pages")
     running = running_lines(laid_out, height)
-    pages = [
-        Page(number, "\n".join(with_paragraph_breaks(
-            [line for line in lines if not is_running(line, running)])))
-        for number, lines in enumerate(laid_out, 1)
-    ]
+    laid_out = [[line for line in lines if not is_running(line, running)] for lines in laid_out]
+    step = line_step(laid_out)
+    pages = [Page(number, "\n".join(with_paragraph_breaks(lines, step)))
+             for number, lines in enumerate(laid_out, 1)]
     if not any(page.text.strip() for page in pages):
         raise IngestError("no text layer: OCR it first")
     return pages
@@ -138,3 +138,13 @@ def _cell(cell: str | None) -> str:
 def _reason(error: BaseException) -> str:
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     return text[:120]
+
+
+def paragraphs_spaced(pages: list[Page]) -> bool:
+    """Whether the PDF sets its paragraphs apart by space (blank lines between prose lines in
+    ``read_pdf``'s text). Then its lines read as a text file's: consecutive lines are one
+    paragraph. Without such space, a line ending a sentence must end the paragraph."""
+    lines = [line for page in pages for line in page.text.split("\n") if "\t" not in line]
+    gaps = sum(1 for a, b, c in zip(lines, lines[1:], lines[2:], strict=False)
+               if a.strip() and not b.strip() and c.strip())
+    return gaps >= max(2, len(lines) // 50)

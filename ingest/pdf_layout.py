@@ -93,18 +93,25 @@ def cell_columns(spans: Sequence[tuple[float, float]], x0: float, x1: float) -> 
     return [x0, *cuts, x1]
 
 
-def with_paragraph_breaks(lines: list[TextLine]) -> list[str]:
-    """Lines as text, with a blank line where the gap above a line is wider than usual (a
-    paragraph's end) and around tables."""
-    steps = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False)
-             if not a.table and not b.table and b.top > a.top]
-    usual = sorted(steps)[len(steps) // 2] if steps else 0.0
+def line_step(pages: list[list[TextLine]]) -> float:
+    """The document's usual distance from one line to the next inside a paragraph: the most
+    common step between lines, over all pages (a page of short spaced lines has it too)."""
+    steps: Counter[float] = Counter()
+    for lines in pages:
+        steps.update(round(b.top - a.top, 1) for a, b in zip(lines, lines[1:], strict=False)
+                     if not a.table and not b.table and b.top > a.top)
+    return steps.most_common(1)[0][0] if steps else 0.0
+
+
+def with_paragraph_breaks(lines: list[TextLine], step: float) -> list[str]:
+    """Lines as text, with a blank line where the gap above a line is wider than the usual
+    ``step`` (a paragraph's end), around tables and between columns."""
     out: list[str] = []
     for index, line in enumerate(lines):
         previous = lines[index - 1] if index else None
         if previous is not None and (
             line.table or previous.table
-            or (usual and line.top - previous.top > usual * _PARAGRAPH_GAP)
+            or (step and line.top - previous.top > step * _PARAGRAPH_GAP)
             or line.top < previous.top  # the next column
         ):
             out.append("")

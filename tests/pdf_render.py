@@ -21,10 +21,13 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    NextPageTemplate,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -43,10 +46,20 @@ _MARKUP = re.compile(r"[#*]+")
 # "Wessex Community Safety Partnership", "Northshire County Council": whoever publishes it.
 _PUBLISHER = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,4}(?:Partnership|Council))\b")
 
+# Vera ships with reportlab, so every machine renders the same PDF; it maps each glyph to its
+# character, which the standard Helvetica does not do for a bullet.
+pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))
+# What Vera cannot draw becomes the look-alike a publisher's font would show.
+_LOOK_ALIKES = str.maketrans({
+    "А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O", "Р": "P",
+    "Т": "T", "Х": "X", "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x",
+    "і": "i", "▲": "+", "▼": "-", "‑": "-", "⁰": "0", "⁴": "4", "⁵": "5", "⁶": "6",
+    "⁷": "7", "⁸": "8", "⁹": "9",
+})
 _MARGIN = 60.0
-_BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=14)
-_CELL = ParagraphStyle("cell", fontName="Helvetica", fontSize=8, leading=10)
-_NARROW_CELL = ParagraphStyle("narrow", fontName="Helvetica", fontSize=6, leading=7.5)
+_BODY = ParagraphStyle("body", fontName="Vera", fontSize=10, leading=14)
+_CELL = ParagraphStyle("cell", fontName="Vera", fontSize=8, leading=10)
+_NARROW_CELL = ParagraphStyle("narrow", fontName="Vera", fontSize=6, leading=7.5)
 
 
 def render(text: str, path: Path, style: Style = "ruled") -> Path:
@@ -65,14 +78,17 @@ def render(text: str, path: Path, style: Style = "ruled") -> Path:
 
     def furniture(canvas: Any, document: Any) -> None:
         canvas.saveState()
-        canvas.setFont("Helvetica", 8)
+        canvas.setFont("Vera", 8)
         canvas.drawString(_MARGIN, height - _MARGIN + 20, header)
         canvas.drawCentredString(width / 2, _MARGIN - 30, f"Page {document.page}")
         canvas.restoreState()
 
+    wide = Frame(_MARGIN, _MARGIN, width - 2 * _MARGIN, height - 2 * _MARGIN, leftPadding=0,
+                 rightPadding=0, topPadding=0, bottomPadding=0)
     document = BaseDocTemplate(str(path), pagesize=A4)
-    document.addPageTemplates([PageTemplate("page", frames=frames, onPage=furniture)])
-    document.build(list(_story(text, frame_width, style)))
+    document.addPageTemplates([PageTemplate("page", frames=frames, onPage=furniture),
+                               PageTemplate("wide", frames=[wide], onPage=furniture)])
+    document.build(list(_story(text, frame_width, width - 2 * _MARGIN, style)))
     return path
 
 
@@ -98,11 +114,12 @@ def _plain(line: str) -> str:
     return " ".join(_MARKUP.sub(" ", line).split())
 
 
-def _story(text: str, frame_width: float, style: Style) -> Iterator[Flowable]:
+def _story(text: str, frame_width: float, page_width: float, style: Style
+           ) -> Iterator[Flowable]:
     last_footer = 0
     rows: list[list[str]] = []
     gap = False
-    for line in text.replace("\r\n", "\n").split("\n"):
+    for line in text.translate(_LOOK_ALIKES).replace("\r\n", "\n").split("\n"):
         footer = _FOOTER.match(line) or _CELL_FOOTER.match(line)
         number = int(footer.group(1)) if footer else 0
         if footer and number > last_footer:  # a pack's inner "Page 5 of 10" runs backwards
@@ -110,14 +127,14 @@ def _story(text: str, frame_width: float, style: Style) -> Iterator[Flowable]:
             if _CELL_FOOTER.match(line):  # the footer was read into a table row's first cell
                 line = _CELL_FOOTER.sub("\t", line, count=1)
             else:
-                yield from _table(rows, frame_width, style)
+                yield from _table(rows, frame_width, page_width, style)
                 rows = []
                 yield PageBreak()
                 continue
         if "\t" in line:
             rows.append(line.split("\t"))
             continue
-        yield from _table(rows, frame_width, style)
+        yield from _table(rows, frame_width, page_width, style)
         rows = []
         if not line.strip():
             if not gap:
@@ -126,13 +143,19 @@ def _story(text: str, frame_width: float, style: Style) -> Iterator[Flowable]:
             continue
         gap = False
         yield Paragraph(escape(line.strip()), _BODY)
-    yield from _table(rows, frame_width, style)
+    yield from _table(rows, frame_width, page_width, style)
 
 
-def _table(rows: list[list[str]], frame_width: float, style: Style) -> Iterator[Flowable]:
+def _table(rows: list[list[str]], frame_width: float, page_width: float, style: Style
+           ) -> Iterator[Flowable]:
+    """A table in the column; one too wide for a column gets a page of its own, full width."""
     if not rows:
         return
     width = max(len(row) for row in rows)
+    own_page = frame_width / width < 60 and frame_width < page_width
+    if own_page:
+        yield from (NextPageTemplate("wide"), PageBreak())
+        frame_width = page_width
     cell_style = _CELL if frame_width / width >= 60 else _NARROW_CELL
     cells = [
         [Paragraph(escape(" ".join(cell.split())), cell_style) for cell in row]
@@ -150,3 +173,5 @@ def _table(rows: list[list[str]], frame_width: float, style: Style) -> Iterator[
     yield Spacer(1, 7)
     yield table
     yield Spacer(1, 7)
+    if own_page:
+        yield from (NextPageTemplate("page"), PageBreak())

@@ -12,9 +12,12 @@ from partnership_kg.ingest.model import IngestError, Page
 from partnership_kg.ingest.pdf_layout import (
     TextLine,
     cell_columns,
+    cell_text,
     gutter,
+    inside,
     is_running,
     line_step,
+    line_text,
     rule_groups,
     running_lines,
     with_paragraph_breaks,
@@ -62,8 +65,12 @@ def read_pdf(data: bytes) -> list[Page]:
 def _page_lines(page: PdfPage) -> list[TextLine]:
     """The page's lines in reading order: column by column where it has two, each table's
     rows (tab-separated, one cell per column however its text wraps) where the table stands."""
-    tables = [(table.bbox, [[_cell(cell) for cell in row] for row in table.extract()])
-              for table in page.find_tables()]
+    chars = page.chars
+    tables = [
+        (table.bbox, [[cell_text(inside(chars, cell)) if cell else "" for cell in row.cells]
+                      for row in table.rows])
+        for table in page.find_tables()
+    ]
     tables += _rule_tables(page, [bbox for bbox, _ in tables])
     boxes = [bbox for bbox, _ in tables]
 
@@ -100,7 +107,7 @@ def _lines(page: PdfPage, keep: Callable[[dict[str, Any]], bool] | None = None) 
     if keep is not None:
         chosen = keep
         page = page.filter(lambda obj: obj.get("object_type") != "char" or chosen(obj))
-    return [TextLine(line["top"], line["bottom"], line["x0"], line["x1"], line["text"])
+    return [TextLine(line["top"], line["bottom"], line["x0"], line["x1"], line_text(line["chars"]))
             for line in page.extract_text_lines()]
 
 
@@ -116,23 +123,16 @@ def _rule_tables(page: PdfPage, ruled: list[tuple[float, float, float, float]]
     found = []
     for x0, x1, *ys in rule_groups(rules):
         bbox = (x0, ys[0], x1, ys[-1])
-        words = page.within_bbox(bbox).extract_words()
-        columns = cell_columns([(word["x0"], word["x1"]) for word in words], x0, x1)
-        rows = []
-        for top, bottom in zip(ys, ys[1:], strict=False):
-            inside = [word for word in words if top <= (word["top"] + word["bottom"]) / 2 <= bottom]
-            rows.append([
-                " ".join(word["text"] for word in sorted(inside, key=lambda w: (w["top"], w["x0"]))
-                         if left <= (word["x0"] + word["x1"]) / 2 < right)
-                for left, right in zip(columns, columns[1:], strict=False)
-            ])
+        chars = inside(page.chars, bbox)
+        columns = cell_columns([(c["x0"], c["x1"]) for c in chars if not c["text"].isspace()],
+                               x0, x1)
+        rows = [
+            [cell_text(inside(chars, (left, top, right, bottom)))
+             for left, right in zip(columns, columns[1:], strict=False)]
+            for top, bottom in zip(ys, ys[1:], strict=False)
+        ]
         found.append((bbox, rows))
     return found
-
-
-def _cell(cell: str | None) -> str:
-    # A cell's own line breaks are wrapping, not structure; tabs would split the cell.
-    return " ".join((cell or "").split())
 
 
 def _reason(error: BaseException) -> str:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 # A column gutter: this many points wide at least, free of text on every body line.
 _GUTTER_MIN = 8.0
@@ -20,6 +21,10 @@ _GUTTER_CROSSINGS = 2
 _CELL_GAP = 5.0
 # A gap between lines this much larger than the page's usual line step ends a paragraph.
 _PARAGRAPH_GAP = 1.3
+# A gap between letters, as a share of the font size, that is a word space; and one so wide
+# that it sets columns apart (about three spaces).
+_SPACE = 0.25
+_WIDE_SPACE = 0.8
 # Running headers and footers sit in this share of the page at its top or bottom.
 _MARGIN_SHARE = 0.15
 
@@ -140,3 +145,42 @@ def running_lines(pages: list[list[TextLine]], height: float) -> set[tuple[int, 
 
 def is_running(line: TextLine, running: set[tuple[int, str]]) -> bool:
     return not line.table and (round(line.top), _key(line.text)) in running
+
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def inside(chars: Iterable[Mapping[str, Any]], box: Box) -> list[Mapping[str, Any]]:
+    """The characters whose centre lies in ``box``."""
+    x0, top, x1, bottom = box
+    return [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+            and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+
+
+def line_text(chars: Sequence[Mapping[str, Any]]) -> str:
+    """One line's characters, left to right, as text: a space where the gap between two
+    letters is a word space, two where it is much wider (columns set apart by space, as a
+    text export writes them)."""
+    out: list[str] = []
+    previous: Mapping[str, Any] | None = None
+    for char in chars:
+        if char["text"].isspace():
+            continue
+        if previous is not None:
+            gap, size = char["x0"] - previous["x1"], max(float(previous["size"]), 1.0)
+            out.append("  " if gap > _WIDE_SPACE * size else " " if gap > _SPACE * size else "")
+        out.append(char["text"])
+        previous = char
+    return "".join(out)
+
+
+def cell_text(chars: Sequence[Mapping[str, Any]]) -> str:
+    """A table cell's text: its lines top to bottom re-joined, as the cell wrapped them."""
+    lines: list[list[Mapping[str, Any]]] = []
+    for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        if lines and abs(char["top"] - lines[-1][0]["top"]) <= float(char["size"]) / 2:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    text = " ".join(line_text(sorted(line, key=lambda c: c["x0"])) for line in lines)
+    return " ".join(text.split())

@@ -43,6 +43,7 @@ STYLES: tuple[Style, ...] = ("ruled", "columns")
 _FOOTER = re.compile(r"^\s*(?:#+\s*)?\**Page\s+(\d{1,4})\**(?:\s+Page\s+\d+\s+of\s+\d+)?\s*$")
 _CELL_FOOTER = re.compile(r"^\s*Page\s+(\d{1,4})\s*\t")
 _MARKUP = re.compile(r"[#*]+")
+_WIDE_GAP = re.compile(r" {2,}")
 # "Wessex Community Safety Partnership", "Northshire County Council": whoever publishes it.
 _PUBLISHER = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,4}(?:Partnership|Council))\b")
 
@@ -142,7 +143,8 @@ def _story(text: str, frame_width: float, page_width: float, style: Style
             gap = True
             continue
         gap = False
-        yield Paragraph(escape(line.strip()), _BODY)
+        # Words set apart by two or more spaces (columns) keep a wide gap between them.
+        yield Paragraph(_WIDE_GAP.sub(" \u00a0\u00a0", escape(line.strip())), _BODY)
     yield from _table(rows, frame_width, page_width, style)
 
 

@@ -58,6 +58,8 @@ def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[
     blank = True
     listing = False  # after a line ending "...:", short lines are the items of a list
     last_page = lines[0].page if lines else None
+    last_full = False  # the last line ran to the page's full width
+    full = _full_widths(lines) if is_pdf else {}
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -81,12 +83,13 @@ def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[
         if open_block is not None and (
             _continues(open_block, text, blank, joined_by_sense)
             or _field_tail(open_block, lines, index)
-            or (is_pdf and turned and _runs_over_page(open_block, text))
+            or (is_pdf and turned and _runs_over_page(open_block, text, last_full))
         ):
             # A line break becomes one space, even after a hyphen ("multi-" + "agency"): that
             # keeps every block a whitespace-normalised substring of the source.
             open_block.text = f"{open_block.text} {text}"
             blank, index = False, index + 1
+            last_full = len(text) >= full.get(line.page, 1 << 30)
             continue
         block, used = _start(lines, index, blank or open_block is None, joined_by_sense)
         if blocks:  # judged on the previous block's final text, after its wrapped lines
@@ -99,6 +102,7 @@ def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[
         blocks.append(block)
         open_block = block if block.kind != "heading" else None
         blank, index = False, index + used
+        last_full = len(lines[index - 1].text.strip()) >= full.get(line.page, 1 << 30)
     return [block for block in blocks if block.text]
 
 
@@ -120,14 +124,26 @@ def _table_lines(lines: list[Line], index: int, is_pdf: bool) -> tuple[list[Line
         index = after
 
 
-def _runs_over_page(block: Block, text: str) -> bool:
+def _runs_over_page(block: Block, text: str, last_full: bool) -> bool:
     """Whether a PDF's line at the top of a page carries on the block the last page ended
-    with: a paragraph stopped short of a sentence's end, or a list item visibly cut."""
+    with: a paragraph stopped short of a sentence's end or whose last line filled the page's
+    width (a paragraph's own last line is shorter), or a list item visibly cut."""
     if _starts_unit(text):
         return False
     if block.kind == "list_item":
         return text[0].islower() or _open_ended(block.text)
-    return block.kind == "paragraph" and not _SENTENCE_END.search(block.text)
+    return block.kind == "paragraph" and (last_full or not _SENTENCE_END.search(block.text))
+
+
+def _full_widths(lines: list[Line]) -> dict[int | None, int]:
+    """Per page, the length from which a line of prose is full: within a tenth of the page's
+    long lines (its 80th percentile), as lines wrapped by the layout are."""
+    lengths: dict[int | None, list[int]] = {}
+    for line in lines:
+        if line.text.strip() and "\t" not in line.text:
+            lengths.setdefault(line.page, []).append(len(line.text.strip()))
+    return {page: int(sorted(found)[len(found) * 4 // 5] * 0.9)
+            for page, found in lengths.items() if len(found) >= 5}
 
 
 def _bare_item(block: Block) -> bool:

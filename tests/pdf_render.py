@@ -22,6 +22,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -59,8 +60,6 @@ _LOOK_ALIKES = str.maketrans({
 })
 _MARGIN = 60.0
 _BODY = ParagraphStyle("body", fontName="Vera", fontSize=10, leading=14)
-_CELL = ParagraphStyle("cell", fontName="Vera", fontSize=8, leading=10)
-_NARROW_CELL = ParagraphStyle("narrow", fontName="Vera", fontSize=6, leading=7.5)
 
 
 def render(text: str, path: Path, style: Style = "ruled") -> Path:
@@ -150,21 +149,22 @@ def _story(text: str, frame_width: float, page_width: float, style: Style
 
 def _table(rows: list[list[str]], frame_width: float, page_width: float, style: Style
            ) -> Iterator[Flowable]:
-    """A table in the column; one too wide for a column gets a page of its own, full width."""
+    """A table whose cells wrap at word spaces inside their column, every word fitting its
+    column (the font shrinks to make it so); one that cannot fit a column gets a page of its
+    own, full width, as a publisher sets a wide table."""
     if not rows:
         return
     width = max(len(row) for row in rows)
-    own_page = frame_width / width < 60 and frame_width < page_width
+    rows = [[" ".join(cell.split()) for cell in row] + [""] * (width - len(row)) for row in rows]
+    fitted = _fit(rows, frame_width)
+    own_page = fitted is None and frame_width < page_width
     if own_page:
         yield from (NextPageTemplate("wide"), PageBreak())
-        frame_width = page_width
-    cell_style = _CELL if frame_width / width >= 60 else _NARROW_CELL
-    cells = [
-        [Paragraph(escape(" ".join(cell.split())), cell_style) for cell in row]
-        + [""] * (width - len(row))
-        for row in rows
-    ]
-    table = Table(cells, colWidths=[frame_width / width] * width)
+        fitted = _fit(rows, page_width)
+    size, widths = fitted or (_CELL_SIZES[-1], [page_width / width] * width)
+    cell_style = ParagraphStyle(f"cell{size}", fontName="Vera", fontSize=size, leading=size * 1.25)
+    table = Table([[Paragraph(escape(cell), cell_style) for cell in row] for row in rows],
+                  colWidths=widths)
     rules = (
         [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
         if style == "ruled"
@@ -177,3 +177,22 @@ def _table(rows: list[list[str]], frame_width: float, page_width: float, style: 
     yield Spacer(1, 7)
     if own_page:
         yield from (NextPageTemplate("page"), PageBreak())
+
+
+_CELL_SIZES = (8.0, 7.0, 6.0, 5.0)
+_CELL_PADDING = 13.0  # reportlab's 6 pt a side, and a point to spare
+
+
+def _fit(rows: list[list[str]], total: float) -> tuple[float, list[float]] | None:
+    """The largest cell font size at which every column holds its longest word, and column
+    widths: that word's width, plus the rest of the line shared by the column's text length."""
+    for size in _CELL_SIZES:
+        least = [max((stringWidth(word, "Vera", size) for row in rows for word in row[i].split()),
+                     default=0.0) + _CELL_PADDING for i in range(len(rows[0]))]
+        if sum(least) > total:
+            continue
+        lengths = [sum(len(row[i]) for row in rows) + 1 for i in range(len(rows[0]))]
+        spare = total - sum(least)
+        return size, [low + spare * length / sum(lengths) for low, length in zip(least, lengths,
+                                                                                 strict=True)]
+    return None

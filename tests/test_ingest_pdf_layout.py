@@ -135,6 +135,18 @@ def test_a_sentence_runs_over_a_pdf_page_break() -> None:
                      "Northshire agreed."]
 
 
+def test_a_paragraph_whose_last_line_fills_the_page_runs_on() -> None:
+    wrapped = ["Northshire partners will meet each quarter to review the",
+               "work of every group and agree what the next quarter holds",
+               "for the county, its districts and the people who live there",
+               "and work, so that every partner knows what it has to do next"]
+    full = _lines([*wrapped, "and the partnership will publish the result of each review."],
+                  ["Then the board signs the plan."])
+    short = _lines([*wrapped, "and publish it."], ["Then the board signs the plan."])
+    assert len(build_blocks(full, is_pdf=True, spaced=True)) == 1
+    assert len(build_blocks(short, is_pdf=True, spaced=True)) == 2
+
+
 def test_a_hyphen_before_a_digit_is_a_wrapped_range_not_a_bullet() -> None:
     lines = [Line(1, "The agreement for 2011"), Line(1, "-14 is noted.")]
     assert [block.text for block in build_blocks(lines, is_pdf=False)] == [

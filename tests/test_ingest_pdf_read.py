@@ -3,8 +3,6 @@ and footers left out, wrapped lines re-joined, tables one cell per column, colum
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from pdf_render import render
 

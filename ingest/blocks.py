@@ -91,7 +91,8 @@ def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[
             blank, index = False, index + 1
             last_full = len(text) >= full.get(line.page, 1 << 30)
             continue
-        block, used = _start(lines, index, blank or open_block is None, joined_by_sense)
+        block, used = _start(lines, index, blank or open_block is None, joined_by_sense,
+                             is_pdf)
         if blocks:  # judged on the previous block's final text, after its wrapped lines
             previous = blocks[-1]
             listing = bool(_TERMINAL_COLON.search(previous.text)) or (
@@ -154,8 +155,10 @@ def _bare_item(block: Block) -> bool:
     return block.kind in {"heading", "paragraph"} and short
 
 
-def _start(lines: list[Line], index: int, after_break: bool, is_pdf: bool) -> tuple[Block, int]:
-    """The block a line begins, and how many lines it took (a wrapped heading takes two)."""
+def _start(lines: list[Line], index: int, after_break: bool, is_pdf: bool,
+           laid_out: bool = False) -> tuple[Block, int]:
+    """The block a line begins, and how many lines it took (a wrapped heading takes two);
+    ``laid_out``: lines wrapped by a PDF's layout, where a heading's tail may sit below it."""
     line = lines[index]
     text = line.text.strip()
     page = line.page
@@ -171,7 +174,7 @@ def _start(lines: list[Line], index: int, after_break: bool, is_pdf: bool) -> tu
     following = _next_text(lines, index)
     if following[:1].islower():
         heading = None  # the line runs on into the next one: a wrapped sentence
-    tail = _heading_tail(lines, index, body)
+    tail = _heading_tail(lines, index, body) if laid_out else None
     if tail is not None:
         wrapped, (number, level) = tail
         return Block("heading", wrapped, page, number=number, level=level), 2
@@ -227,14 +230,19 @@ def _heading(text: str) -> tuple[str | None, int | None] | None:
 
 def _heading_tail(lines: list[Line], index: int, body: str
                   ) -> tuple[str, tuple[str | None, int | None]] | None:
-    """A numbered or appendix heading wrapped by the page ("Appendix B: Monitoring Report" +
-    "2011-14"): a short last line straight below, a blank after it, the two still a heading."""
-    if not (_NUMBERED.match(body) or _APPENDIX.match(fold(body))) or index + 2 > len(lines) - 1:
+    """A numbered, appendix or marked heading wrapped by the page ("Appendix B: Monitoring
+    Report" + "2011-14"): a short last line straight below, a blank after it, the two still a
+    heading."""
+    marked = bool(_MARKDOWN.match(lines[index].text.strip()))
+    if not (marked or _NUMBERED.match(body) or _APPENDIX.match(fold(body))) \
+            or index + 2 > len(lines) - 1:
         return None
     tail, after = lines[index + 1].text.strip(), lines[index + 2].text.strip()
     if not tail or after or len(tail.split()) > 3 or _starts_unit(tail) or "\t" in tail:
         return None
     wrapped = f"{body} {tail}"
+    if marked:
+        return (wrapped, (None, None)) if _plain_title(wrapped, loose=True) else None
     heading = _heading(wrapped)
     return (wrapped, heading) if heading is not None and heading[0] else None
 

@@ -161,6 +161,15 @@ def test_a_wrapped_appendix_heading_keeps_its_tail() -> None:
         "heading", "Appendix B: Wessex Monitoring Report 2011-14")
 
 
+def test_a_marked_heading_wrapped_in_a_narrow_column_keeps_its_tail() -> None:
+    lines = [Line(1, "# Riverford Community Safety"), Line(1, "Partnership"), Line(1, ""),
+             Line(1, "The partnership meets in June.")]
+    blocks = build_blocks(lines, is_pdf=True, spaced=True)
+    assert (blocks[0].kind, blocks[0].text) == ("heading", "Riverford Community Safety Partnership")
+    # A text file's own line break is no layout wrap: the text store reads it as before.
+    assert build_blocks(lines, is_pdf=False)[0].text == "Riverford Community Safety"
+
+
 # --- parts: packs and covers --------------------------------------------------------------------
 
 

@@ -4,6 +4,8 @@
 
 Prints:
 - wall time of a full build of the bundled corpus;
+- ingestion time per page of the corpus as text and as PDFs (rendered here in both council
+  styles of tests/pdf_render.py: ruled one-column, two-column);
 - the floor: the bare model encoding the same chunk texts (what this machine allows);
 - a rebuild with nothing changed (should do no work);
 - a scale run that repeats the corpus to N documents (each copy's text made distinct, so
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -32,6 +35,26 @@ def timed(function, *args, **kwargs) -> tuple[float, object]:
     started = time.perf_counter()
     result = function(*args, **kwargs)
     return time.perf_counter() - started, result
+
+
+def ingest_per_page(paths: list[Path]) -> tuple[float, int]:
+    """Milliseconds of ``extract`` per page over ``paths``, and the pages read."""
+    seconds, documents = timed(lambda: [extract(path) for path in paths])
+    pages = sum(document.page_count for document in documents)
+    return 1000 * seconds / max(1, pages), pages
+
+
+def ingest_figures(corpus: Path, work: Path) -> None:
+    """Ingestion per page of the corpus as text, and as PDFs in each rendering style."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from pdf_render import STYLES, render_corpus
+
+    per_page, pages = ingest_per_page(sorted(corpus.glob("*.txt")))
+    print(f"ingest, text: {per_page:.1f} ms per page ({pages} pages)")
+    for style in STYLES:
+        pdfs = render_corpus(corpus, work / f"pdf-{style}", style)
+        per_page, pages = ingest_per_page(pdfs)
+        print(f"ingest, PDF ({style}): {per_page:.1f} ms per page ({pages} pages)")
 
 
 def encoding_floor(corpus: Path) -> tuple[float, int]:
@@ -86,6 +109,7 @@ def main() -> None:
           f"(build / floor = {build_seconds / floor_seconds:.2f}x)")
     print(f"rebuild, nothing changed: {rebuild_seconds:.3f} s "
           f"({100 * rebuild_seconds / build_seconds:.1f}% of a build)")
+    ingest_figures(corpus, work)
     median, p95 = query_latency(work / "store")
     print(f"search latency at {len(report['ingested'])} documents: median {median:.1f} ms, "
           f"p95 {p95:.1f} ms")

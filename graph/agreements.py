@@ -48,7 +48,7 @@ from partnership_kg.graph.vocab import (
     XSD,
     mint,
 )
-from partnership_kg.ingest.model import Block
+from partnership_kg.ingest.model import VERSION_TYPES, Block
 
 KEY = "agreements"
 _KIND_CLASS = {PRIORITY: CSA.Priority, THEME: CSA.CrossCuttingTheme}
@@ -153,7 +153,7 @@ def _schemes(contexts: list[PartContext]) -> dict[int, Scheme]:
             scheme.contexts.append(context)
 
     for context in contexts:
-        if context.part.type == "agreement" and context.part.period:
+        if context.part.type in VERSION_TYPES and context.part.period:
             add(context.part.period, context)
     for context in contexts:
         for mention in context.findings[KEY].concepts:
@@ -171,7 +171,7 @@ def scheme_for_part(schemes: dict[int, Scheme], context: PartContext,
     if year in schemes:
         return schemes[year]
     siblings = [other.part.year for other in contexts
-                if other.document is context.document and other.part.type == "agreement"
+                if other.document is context.document and other.part.type in VERSION_TYPES
                 and other.part.year in schemes]
     if siblings:
         return schemes[max(y for y in siblings if y is not None)]
@@ -194,7 +194,7 @@ def _write_scheme(scheme: Scheme, acronyms: dict[str, str]) -> None:
         graph.add((scheme.iri, RDF.type, SKOS.ConceptScheme))
         graph.add((scheme.iri, CSA.period, Literal(scheme.period)))
         graph.add((scheme.iri, CSA.startYear, Literal(scheme.start)))
-        graph.add((scheme.iri, SKOS.prefLabel, Literal(f"Agreement {scheme.period}")))
+        graph.add((scheme.iri, SKOS.prefLabel, Literal(_version_label(scheme))))
         graph.add((scheme.iri, DCTERMS.source, context.part_iri))
         graph.add((scheme.iri, DCTERMS.isVersionOf, names.agreement_work(scheme.partnership)))
         if context.partnership is not None:
@@ -214,6 +214,18 @@ def _write_scheme(scheme: Scheme, acronyms: dict[str, str]) -> None:
         concept.iri = names.concept_iri(scheme.period, concept.label, scheme.partnership)
         for context, mention in concept.mentions:
             _write_concept(context, scheme, concept, mention, acronyms)
+
+
+def _version_label(scheme: Scheme) -> str:
+    """The title of the plan part that states the version ("Northshire Community Safety Plan
+    2013-2016"); "Agreement 2014-17" where an agreement or a report on it does; else (a plan
+    reported by minutes or a web page) "Plan <period>"."""
+    parts = [context.part for context in scheme.contexts]
+    if any(part.type == "agreement" for part in parts) or \
+            all(part.type == "report" for part in parts):
+        return f"Agreement {scheme.period}"
+    plans = [part for part in parts if part.type in VERSION_TYPES]
+    return plans[0].title if plans else f"Plan {scheme.period}"
 
 
 # -- priorities and themes --------------------------------------------------------------------
@@ -251,6 +263,7 @@ def _write_concept(context: PartContext, scheme: Scheme, concept: Concept,
     graph.add((node, SKOS.inScheme, scheme.iri))
     graph.add((scheme.iri, SKOS.hasTopConcept, node))
     graph.add((node, SKOS.prefLabel, Literal(concept.label)))
+    graph.add((node, CSA.listKind, Literal(mention.list_kind)))
     for name in [mention.label, *alt_labels(mention.label, acronyms),
                  *alt_labels(concept.label, acronyms)]:
         if names.normalise(name) != names.normalise(concept.label):

@@ -57,7 +57,7 @@ from partnership_kg.graph.vocab import (
     bind_prefixes,
     mint,
 )
-from partnership_kg.ingest.model import Document, Part
+from partnership_kg.ingest.model import VERSION_TYPES, Document, Part
 
 PART_EXTRACTORS: list[Callable[[PartContext], None]] = [
     agreements.extract_part,
@@ -101,7 +101,7 @@ def _describe_part(context: PartContext) -> None:
     part, graph, node = context.part, context.graph, context.part_iri
     source = context.document.source
     graph.add((node, RDF.type, CSA.DocumentPart))
-    if part.type == "agreement":
+    if part.type in VERSION_TYPES:  # any plan that is a version: csa:partType says which kind
         graph.add((node, RDF.type, CSA.Agreement))
         work = names.agreement_work(context.partnership_key)
         graph.add((node, DCTERMS.isVersionOf, work))
@@ -164,7 +164,7 @@ def _link_agreement_parts(dataset: Dataset, contexts: list[PartContext]) -> None
     """
     by_year: dict[tuple[str, int], list[PartContext]] = {}
     for context in contexts:
-        if context.part.type == "agreement" and context.part.year is not None:
+        if context.part.type in VERSION_TYPES and context.part.year is not None:
             key = (context.partnership_key or "", context.part.year)
             by_year.setdefault(key, []).append(context)
     keys = sorted(by_year)

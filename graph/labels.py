@@ -36,6 +36,8 @@ def split_series(text: str) -> list[str]:
     text = re.sub(r"\s*\((?:which|see|i\.e\.|e\.g\.)[^()]*\)", "", text)  # asides, not items
     if ";" in text:
         items = text.split(";")
+        # "A; B; C, and D": the last two joined by a comma and "and".
+        items[-1:] = re.split(r",\s+and\s+", items[-1], maxsplit=1)
     else:
         items = text.split(",")
         if len(items) > 1 and " and " in items[-1]:

@@ -13,10 +13,9 @@ from rdflib import URIRef
 
 from partnership_kg.graph.vocab import mint
 
-_YEAR_RANGE = re.compile(
-    r"\b((?:19|20)\d\d)(?:\s*(?:[-/–—]|\bto\b)\s*((?:19|20)?\d\d)|\s+((?:19|20)\d\d))\b"
-)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Re-exported: graph modules read periods through names.
+from partnership_kg.ingest.periods import parse_period as parse_period
+
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -25,20 +24,6 @@ def normalise(label: str) -> str:
     text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().lower()
     text = text.replace("&", " and ")
     return _NON_WORD.sub(" ", text).strip()
-
-
-def parse_period(text: str | None) -> tuple[int | None, int | None]:
-    """Start and end years of "2014-17", "2014/2017", "2014 - 2016", "April 2024" (no end)."""
-    if not text:
-        return None, None
-    match = _YEAR_RANGE.search(text)
-    if match:
-        start, end = int(match.group(1)), match.group(2) or match.group(3)
-        end_year = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
-        if end_year >= start:
-            return start, end_year
-    year = _YEAR.search(text)
-    return (int(year.group()), None) if year else (None, None)
 
 
 def version_key(period: str, partnership: str | None = None) -> tuple[str, ...]:

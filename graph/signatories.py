@@ -15,6 +15,7 @@ from rdflib import Literal
 from partnership_kg.graph import names
 from partnership_kg.graph.agreements import UNSTATED_ORGANISATION
 from partnership_kg.graph.context import PartContext, squash
+from partnership_kg.graph.post_lines import labelled_holdings
 from partnership_kg.graph.vocab import CSA, ORG, PROV, RDF, RDFS, mint
 
 _HONOURS = r"(?:\s+(?:OBE|MBE|CBE|DBE|KBE|DL|QPM|KC|QC|JP|MP))*"
@@ -97,6 +98,10 @@ def find_holdings(context: PartContext) -> list[Holding]:
                 post, organisation = _post_and_organisation(post_text)
                 found.append(Holding(match.group("name"), post, organisation, block.page, text))
             break
+        for person, post_text, quote in labelled_holdings(block):
+            if post_text != "Contact" and _is_proper_name(person, part_text):
+                post, organisation = _post_and_organisation(post_text)
+                found.append(Holding(person, post, organisation, block.page, quote))
     return found
 
 

@@ -30,7 +30,7 @@ class CSA(DefinedNamespace):
     _fail = True
 
     # Classes
-    Agreement: URIRef  # a version of the community safety agreement (a document part)
+    Agreement: URIRef  # a part that is a version of the partnership's plan (agreement, plan ...)
     DocumentPart: URIRef  # one document inside a file (a pack's minutes, report, appendix ...)
     Priority: URIRef
     CrossCuttingTheme: URIRef
@@ -52,7 +52,7 @@ class CSA(DefinedNamespace):
     Partnership: URIRef  # a community safety partnership (rdfs:subClassOf org:Organization)
 
     # Properties
-    partType: URIRef  # "agreement", "minutes", "report", "decision notice", "web page" ... "other"
+    partType: URIRef  # "agreement", "plan", "strategy", "minutes", "decision notice" ... "other"
     period: URIRef  # the period as written, e.g. "2014-17" or "April 2024"
     startYear: URIRef
     pageStart: URIRef
@@ -67,6 +67,7 @@ class CSA(DefinedNamespace):
     personName: URIRef  # a person named as holding a post or owning an action
     priority: URIRef  # scheme/lead/plan/action -> priority concept
     includes: URIRef  # scope line: "X includes: A, B, C"
+    listKind: URIRef  # the words of the list a concept is in: "key priorities", "themes"
     linksToPlan: URIRef  # agreement or priority -> csa:Plan
     effectiveYear: URIRef  # the year a change took effect
     foundBy: URIRef  # how a change event was found: "narrative", "exact", "acronym", ...

@@ -27,7 +27,7 @@ from partnership_kg.ingest.model import (
     Section,
 )
 from partnership_kg.ingest.parts import split_parts
-from partnership_kg.ingest.pdf import read_pdf
+from partnership_kg.ingest.pdf import paragraphs_spaced, read_pdf
 from partnership_kg.ingest.source import take_source_block, take_source_line, valid_url
 from partnership_kg.ingest.text import decode, split_pages
 
@@ -61,7 +61,10 @@ def extract(path: Path) -> Document:
             warnings.append(f"no text on page(s) {', '.join(blank)}: scanned images? OCR them")
         url, first = take_source_line(pages[0].text)
         pages[0] = Page(pages[0].number, first)
-        blocks = build_blocks(clean_lines(pages, fmt == "pdf"), fmt == "pdf")
+        is_pdf = fmt == "pdf"
+        # A PDF that spaces its paragraphs marks them as a text file does, with blank lines.
+        spaced = is_pdf and paragraphs_spaced(pages)
+        blocks = build_blocks(clean_lines(pages, is_pdf), is_pdf, spaced)
     if not blocks:
         raise IngestError("no text found")
     parts = split_parts(blocks)

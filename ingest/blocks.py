@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from partnership_kg.ingest.block_tables import aligned_run, table
 from partnership_kg.ingest.clean import Line
 from partnership_kg.ingest.model import Block, Section
 
@@ -22,7 +23,8 @@ _STOPWORDS = frozenset({
     "these", "those", "has", "have", "had", "will", "our", "your",
 })
 
-_BULLET = re.compile(r"^(?:[-•▪●◦·\uf0b7\uf0a7]|o(?=\s))\s*(.*)$")
+# A hyphen before a digit is a range cut by a line wrap ("2011" + "-14."), not a bullet.
+_BULLET = re.compile(r"^(?:-(?!\d)|[•▪●◦·\uf0b7\uf0a7]|o(?=\s))\s*(.*)$")
 _ENUM = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}\)|\(?[a-z]\)|[a-z]\.)\s+\S")
 _NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}\.?)*)\s+(\S.*)$")
 _MULTILEVEL = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")
@@ -37,18 +39,27 @@ _MONTH_YEAR = re.compile(
     r"December)\s+\d{4}\b"
 )
 _TERMINAL = re.compile(r"[.!?:;]-?[\"'’”)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?:]-?[\"'’”)\]]*$")
 
 
 def fold(text: str) -> str:
     return text.translate(_CONFUSABLES)
 
 
-def build_blocks(lines: list[Line], is_pdf: bool) -> list[Block]:
-    """Blocks in reading order; section paths are left to ``assign_sections``."""
+def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[Block]:
+    """Blocks in reading order; section paths are left to ``assign_sections``.
+
+    ``spaced``: a PDF whose paragraphs are set apart by blank lines; its lines then join as a
+    text file's do, and only its page breaks are read as a PDF's.
+    """
+    joined_by_sense = is_pdf and not spaced  # no blank lines: a sentence's end ends a paragraph
     blocks: list[Block] = []
     open_block: Block | None = None  # the paragraph or list item a next line may continue
     blank = True
     listing = False  # after a line ending "...:", short lines are the items of a list
+    last_page = lines[0].page if lines else None
+    last_full = False  # the last line ran to the page's full width
+    full = _full_widths(lines) if is_pdf else {}
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -56,27 +67,32 @@ def build_blocks(lines: list[Line], is_pdf: bool) -> list[Block]:
         if not text:
             blank, index = True, index + 1
             continue
+        turned = line.page != last_page  # a page break lies between this line and the last
+        last_page = line.page
         if "\t" in line.text:
-            end = index
-            while end < len(lines) and "\t" in lines[end].text:
-                end += 1
-            blocks.append(_table(lines[index:end]))
-            open_block, blank, index = None, True, end
+            rows, index = _table_lines(lines, index, is_pdf)
+            last_page = lines[index - 1].page
+            blocks.append(table(rows))
+            open_block, blank = None, True
             continue
-        aligned, used = _aligned_run(lines, index)
+        aligned, used = aligned_run(lines, index)
         if aligned:
-            blocks.append(_table(aligned))
+            blocks.append(table(aligned))
             open_block, blank, index = None, True, index + used
             continue
         if open_block is not None and (
-            _continues(open_block, text, blank, is_pdf) or _field_tail(open_block, lines, index)
+            _continues(open_block, text, blank, joined_by_sense)
+            or _field_tail(open_block, lines, index)
+            or (is_pdf and turned and _runs_over_page(open_block, text, last_full))
         ):
             # A line break becomes one space, even after a hyphen ("multi-" + "agency"): that
             # keeps every block a whitespace-normalised substring of the source.
             open_block.text = f"{open_block.text} {text}"
             blank, index = False, index + 1
+            last_full = len(text) >= full.get(line.page, 1 << 30)
             continue
-        block, used = _start(lines, index, blank or open_block is None, is_pdf)
+        block, used = _start(lines, index, blank or open_block is None, joined_by_sense,
+                             is_pdf)
         if blocks:  # judged on the previous block's final text, after its wrapped lines
             previous = blocks[-1]
             listing = bool(_TERMINAL_COLON.search(previous.text)) or (
@@ -87,7 +103,48 @@ def build_blocks(lines: list[Line], is_pdf: bool) -> list[Block]:
         blocks.append(block)
         open_block = block if block.kind != "heading" else None
         blank, index = False, index + used
+        last_full = len(lines[index - 1].text.strip()) >= full.get(line.page, 1 << 30)
     return [block for block in blocks if block.text]
+
+
+def _table_lines(lines: list[Line], index: int, is_pdf: bool) -> tuple[list[Line], int]:
+    """A run of tab-separated lines and the index after it. In a PDF a table broken by a page
+    end runs on where the next page opens with rows of the same width."""
+    rows: list[Line] = []
+    while True:
+        end = index
+        while end < len(lines) and "\t" in lines[end].text:
+            end += 1
+        rows += lines[index:end]
+        after = end
+        while after < len(lines) and not lines[after].text.strip():
+            after += 1
+        if not (is_pdf and after < len(lines) and lines[after].page != rows[-1].page
+                and lines[after].text.count("\t") == rows[-1].text.count("\t")):
+            return rows, end
+        index = after
+
+
+def _runs_over_page(block: Block, text: str, last_full: bool) -> bool:
+    """Whether a PDF's line at the top of a page carries on the block the last page ended
+    with: a paragraph stopped short of a sentence's end or whose last line filled the page's
+    width (a paragraph's own last line is shorter), or a list item visibly cut."""
+    if _starts_unit(text):
+        return False
+    if block.kind == "list_item":
+        return text[0].islower() or _open_ended(block.text)
+    return block.kind == "paragraph" and (last_full or not _SENTENCE_END.search(block.text))
+
+
+def _full_widths(lines: list[Line]) -> dict[int | None, int]:
+    """Per page, the length from which a line of prose is full: within a tenth of the page's
+    long lines (its 80th percentile), as lines wrapped by the layout are."""
+    lengths: dict[int | None, list[int]] = {}
+    for line in lines:
+        if line.text.strip() and "\t" not in line.text:
+            lengths.setdefault(line.page, []).append(len(line.text.strip()))
+    return {page: int(sorted(found)[len(found) * 4 // 5] * 0.9)
+            for page, found in lengths.items() if len(found) >= 5}
 
 
 def _bare_item(block: Block) -> bool:
@@ -98,8 +155,10 @@ def _bare_item(block: Block) -> bool:
     return block.kind in {"heading", "paragraph"} and short
 
 
-def _start(lines: list[Line], index: int, after_break: bool, is_pdf: bool) -> tuple[Block, int]:
-    """The block a line begins, and how many lines it took (a wrapped heading takes two)."""
+def _start(lines: list[Line], index: int, after_break: bool, is_pdf: bool,
+           laid_out: bool = False) -> tuple[Block, int]:
+    """The block a line begins, and how many lines it took (a wrapped heading takes two);
+    ``laid_out``: lines wrapped by a PDF's layout, where a heading's tail may sit below it."""
     line = lines[index]
     text = line.text.strip()
     page = line.page
@@ -115,6 +174,10 @@ def _start(lines: list[Line], index: int, after_break: bool, is_pdf: bool) -> tu
     following = _next_text(lines, index)
     if following[:1].islower():
         heading = None  # the line runs on into the next one: a wrapped sentence
+    tail = _heading_tail(lines, index, body) if laid_out else None
+    if tail is not None:
+        wrapped, (number, level) = tail
+        return Block("heading", wrapped, page, number=number, level=level), 2
     if heading is not None and heading[0] and heading[0][0].isdigit():
         below = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
         if below[:1].isalpha() and _continued_below(lines, index, is_pdf):
@@ -163,6 +226,25 @@ def _heading(text: str) -> tuple[str | None, int | None] | None:
     if _PRIORITY.match(text) and len(text) <= 90:
         return None, None
     return None
+
+
+def _heading_tail(lines: list[Line], index: int, body: str
+                  ) -> tuple[str, tuple[str | None, int | None]] | None:
+    """A numbered, appendix or marked heading wrapped by the page ("Appendix B: Monitoring
+    Report" + "2011-14"): a short last line straight below, a blank after it, the two still a
+    heading."""
+    marked = bool(_MARKDOWN.match(lines[index].text.strip()))
+    if not (marked or _NUMBERED.match(body) or _APPENDIX.match(fold(body))) \
+            or index + 2 > len(lines) - 1:
+        return None
+    tail, after = lines[index + 1].text.strip(), lines[index + 2].text.strip()
+    if not tail or after or len(tail.split()) > 3 or _starts_unit(tail) or "\t" in tail:
+        return None
+    wrapped = f"{body} {tail}"
+    if marked:
+        return (wrapped, (None, None)) if _plain_title(wrapped, loose=True) else None
+    heading = _heading(wrapped)
+    return (wrapped, heading) if heading is not None and heading[0] else None
 
 
 def _in_numbered_run(lines: list[Line], index: int) -> bool:
@@ -284,73 +366,6 @@ def _skip(lines: list[Line], index: int) -> int:
         if line.text.strip():
             return offset
     return 0
-
-
-
-def _table(lines: list[Line]) -> Block:
-    """Tab-separated lines as a table; a lone tabbed line is just a paragraph."""
-    rows = [[" ".join(cell.split()) for cell in line.text.split("\t")] for line in lines]
-    rows = [_trim(row) for row in rows]
-    rows = [row for row in rows if any(row)]
-    if len(rows) < 2:
-        return Block("paragraph", " ".join(cell for row in rows for cell in row if cell),
-                     lines[0].page)
-    width = max(len(row) for row in rows)
-    merged: list[list[str]] = []
-    for row in rows:
-        filled = sum(1 for cell in row if cell)
-        if merged and not row[0] and filled <= max(1, width // 3):
-            _merge_into(merged[-1], row)
-        else:
-            merged.append(row)
-    merged = [row + [""] * (width - len(row)) for row in merged]
-    text = "\n".join("\t".join(row) for row in merged)
-    return Block("table", text, lines[0].page, rows=merged)
-
-
-def _aligned_run(lines: list[Line], index: int) -> tuple[list[Line], int]:
-    """A markdown pipe table, or three or more lines in columns set apart by 2+ spaces, as
-    tab-separated lines, and the number of lines it took; ([], 0) where there is none."""
-    run: list[Line] = []
-    width = used = 0
-    for line in lines[index:]:
-        cells = _aligned_cells(line.text)
-        if cells is None or (width and len(cells) != width and line.text.strip("|-: ")):
-            break
-        used += 1
-        if line.text.strip("|-: "):  # not a markdown table's |---|---| rule
-            width = len(cells)
-            run.append(Line(line.page, "\t".join(cells)))
-    piped = lines[index].text.strip().startswith("|")
-    return (run, used) if len(run) >= (2 if piped else 3) else ([], 0)
-
-
-def _aligned_cells(text: str) -> list[str] | None:
-    stripped = text.strip()
-    if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
-        return [cell.strip() for cell in stripped[1:-1].split("|")]
-    cells = re.split(r"\s{2,}", stripped)
-    # Prose with two spaces after a full stop has long pieces; table cells are short.
-    if len(cells) < 2 or any(len(cell) > 60 or len(cell.split()) > 8 for cell in cells):
-        return None
-    return cells
-
-
-def _trim(row: list[str]) -> list[str]:
-    while row and not row[-1]:
-        row = row[:-1]
-    return row
-
-
-def _merge_into(previous: list[str], row: list[str]) -> None:
-    """A row with an empty first cell is the wrapped end of the cells above it."""
-    previous.extend([""] * (len(row) - len(previous)))
-    for column, cell in enumerate(row):
-        if not cell:
-            continue
-        # Some extractors repeat the wrapped tail after the full cell: keep it once.
-        if not previous[column].endswith(cell):
-            previous[column] = f"{previous[column]} {cell}".strip()
 
 
 def assign_sections(blocks: list[Block]) -> list[Section]:

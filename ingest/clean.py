@@ -9,7 +9,6 @@ re-joining wrapped lines).
 from __future__ import annotations
 
 import html
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -51,7 +50,9 @@ def strip_markup(text: str) -> str:
 def clean_lines(pages: list[Page], is_pdf: bool) -> list[Line]:
     """All lines of all pages, cleaned, running headers and page numbers dropped."""
     raw = [page.text.split("\n") for page in pages]
-    running = _running_pdf(raw) if is_pdf else _running_text(raw)
+    # A PDF's running lines were left out by position when it was read (pdf_layout); repeated
+    # words alone would also take out a paragraph's first line recurring at a page's top.
+    running = set() if is_pdf else _running_text(raw)
     lines: list[Line] = []
     for page, page_lines in zip(pages, raw, strict=True):
         edges = _edges(page_lines)
@@ -61,7 +62,7 @@ def clean_lines(pages: list[Page], is_pdf: bool) -> list[Line]:
                 _PAGE_LABEL.match(text)
                 or _RULE.match(text)
                 or (_NUMBER_ONLY.match(text) and (_padded(line) or (is_pdf and index in edges)))
-                or (text.strip() and _key(text, digits=is_pdf) in running)
+                or (text.strip() and _key(text) in running)
             )
             lines.append(Line(page.number, "" if furniture else text))
         lines.append(Line(page.number, ""))  # a page break ends a paragraph's lines
@@ -83,26 +84,14 @@ def _padded(line: str) -> bool:
     return len(line) - len(line.lstrip()) >= 10 or len(line) - len(line.rstrip()) >= 5
 
 
-def _key(text: str, digits: bool = False) -> str:
-    # A PDF's running line may carry the page number, which varies from page to page.
-    key = " ".join(strip_markup(text).split()).lower()
-    return re.sub(r"\d+", "#", key) if digits else key
+def _key(text: str) -> str:
+    return " ".join(strip_markup(text).split()).lower()
 
 
 def _candidate(text: str) -> bool:
     # Furniture is a short line; a long repeated line is a repeated sentence or heading.
     stripped = text.strip()
     return 4 <= len(stripped) <= 90 and "\t" not in text and not _BULLET_START.match(text)
-
-
-def _running_pdf(pages: list[list[str]]) -> set[str]:
-    """Lines among the first or last three of at least half the pages (and two or more)."""
-    seen: Counter[str] = Counter()
-    for lines in pages:
-        filled = [line for line in lines if line.strip()]
-        seen.update({_key(line, True) for line in filled[:3] + filled[-3:] if _candidate(line)})
-    needed = max(2, math.ceil(len(pages) / 2))
-    return {key for key, count in seen.items() if count >= needed}
 
 
 def _running_text(pages: list[list[str]]) -> set[str]:

@@ -14,10 +14,16 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from partnership_kg.ingest.periods import parse_period
+
 PartType = Literal[
-    "agreement", "minutes", "agenda", "report", "action plan", "decision notice", "issue page",
-    "agenda item", "news release", "slides", "web page", "other",
+    "agreement", "plan", "strategy", "strategic assessment", "minutes", "agenda", "report",
+    "action plan", "decision notice", "issue page", "agenda item", "news release", "slides",
+    "web page", "other",
 ]
+# Parts that are a version of the partnership's plan: their lists are that version's priorities.
+VERSION_TYPES: frozenset[str] = frozenset({"agreement", "plan", "strategy",
+                                           "strategic assessment"})
 DocumentFormat = Literal["pdf", "text", "html", "docx"]
 BlockKind = Literal["heading", "paragraph", "list_item", "table"]
 
@@ -76,12 +82,11 @@ class Part:
     @property
     def year(self) -> int | None:
         """The first year the part is about: an agreement's start year, else its date's year."""
-        for text in (self.period, self.date):
-            if text:
-                for token in text.replace("/", "-").replace(" ", "-").split("-"):
-                    if len(token) == 4 and token.isdigit():
-                        return int(token)
-        return None
+        start, _ = parse_period(self.period)
+        if start is not None:
+            return start
+        year = (self.date or "")[:4]
+        return int(year) if year.isdigit() else None
 
     @property
     def text(self) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from partnership_kg.ingest.blocks import assign_sections, fold
 from partnership_kg.ingest.kinds import classify, opens_as_page
 from partnership_kg.ingest.model import Block, Part, PartType
+from partnership_kg.ingest.plan_kinds import plan_kind, plan_period
 
 _MONTHS = [
     "january", "february", "march", "april", "may", "june",
@@ -83,10 +84,18 @@ def split_parts(blocks: list[Block]) -> list[Part]:
             draft.date = draft.date or kind.date
         if draft.type == "other" and draft.start == 0 and _reads_as_agreement(own):
             draft.type = "agreement"
+        heading = _first_heading(own) or ""
+        if draft.type == "agreement" and plan_kind(heading) not in (None, "agreement"):
+            draft.type = "other"  # a plan's cover and contents: its title says which kind
+        if draft.type == "other" and _reads_as_report(own):
+            draft.type, draft.date = "report", draft.date or _first_date(own[:12])
         if draft.type == "agreement":
             draft.period = draft.period or _agreement_period(own)
             draft.title = _agreement_title(own, draft.period)
         title = draft.title or _first_heading(own) or _first_line(own) or draft.type.capitalize()
+        plan_type = plan_kind(title) if draft.type == "other" else None
+        if plan_type is not None:  # a plan, strategy or assessment: its period as written
+            draft.type, draft.period = plan_type, plan_period(title, own)
         if draft.period is None:  # an action plan or report titled "... 2014-17"
             period = _PERIOD.search(title)
             draft.period = _normal_period(period) if period else None
@@ -167,7 +176,8 @@ def _signal(blocks: list[Block], index: int, current: _Draft | None) -> _Draft |
         title = next((b.text for b in window if b.kind == "heading"), None)
         return _Draft(index, "report", title, _first_date(window))
     landmark = _agreement_start(blocks, index)
-    next_agreement = landmark == "cover" and _has_body(blocks, index, current)
+    next_agreement = (landmark == "cover" and _has_body(blocks, index, current)
+                      and not _repeated_header(blocks, index, current))
     if landmark and (not in_agreement or next_agreement):
         return _Draft(index, "agreement")
     if (current is None or current.type != "action plan") and _action_plan_start(blocks, index):
@@ -207,6 +217,23 @@ def _has_body(blocks: list[Block], index: int, current: _Draft | None) -> bool:
     chapters = [b for b in blocks[start:index] if b.kind == "heading" and b.level == 1
                 and b.number and b.number[0].isdigit()]
     return len(chapters) >= 3
+
+
+def _repeated_header(blocks: list[Block], index: int, current: _Draft | None) -> bool:
+    """Whether a cover-like title repeats a heading already seen in the open document: a
+    running page header left in the text, not the cover of a new one."""
+    start = current.start if current is not None else 0
+    key = " ".join(fold(blocks[index].text).lower().split())
+    return any(" ".join(fold(block.text).lower().split()) == key
+               for block in blocks[start:index] if block.kind == "heading")
+
+
+def _reads_as_report(blocks: list[Block]) -> bool:
+    """A document whose cover was lost (it opens on "1.0 Background") that still says what it
+    is: "This report ..." near its start."""
+    opening = blocks[:12]
+    numbered = bool(opening) and opening[0].kind == "heading" and opening[0].number is not None
+    return numbered and any(re.search(r"\bThis report\b", block.text) for block in opening)
 
 
 def _reads_as_agreement(blocks: list[Block]) -> bool:

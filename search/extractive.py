@@ -13,6 +13,7 @@ from typing import Any
 
 from partnership_kg.search.chunk import CELL_SEPARATOR, sentence_spans
 from partnership_kg.search.keyword import tokenize
+from partnership_kg.search.list_answers import LIST_BONUS, asks_for_list, list_after
 
 # Below this share of the question's (weighted) words, a sentence does not support an answer.
 MIN_SUPPORT = 0.5
@@ -102,6 +103,7 @@ class _Question:
     who: bool = False
     decision: bool = False
     successor: bool = False
+    wants_list: bool = False  # "What are the priorities ...?": a list answers it
     term_tokens: list[str] = field(default_factory=list)
     # Capitalised phrases of the question ("Safeguarding Vulnerable People")
     phrases: list[str] = field(default_factory=list)
@@ -156,6 +158,7 @@ def _parse_question(question: str) -> _Question:
     parsed.who = bool(_WHO_QUESTION.match(question))
     parsed.decision = bool(_DECISION_QUESTION.search(question))
     parsed.successor = bool(_SUCCESSOR_QUESTION.search(question))
+    parsed.wants_list = asks_for_list(question)
     body = question.split(None, 1)[1] if " " in question else ""  # the first word is grammar
     parsed.phrases = [match.group(0) for match in _CAPITALISED_RUN.finditer(body)]
     parsed.numbers = {match.group(0) for match in _NUMBER.finditer(question)}
@@ -350,6 +353,8 @@ def _score(question: _Question, item: _Sentence) -> None:
         # it names it less fully than the (earlier) document that introduced it.
         score += 0.6
         support = max(support, MIN_SUPPORT)
+    if question.wants_list and not item.row and list_after(item.neighbours, item.position):
+        score += LIST_BONUS
     years = [number for number in question.numbers if _YEAR.match(number)]
     if years and not any(year in f"{item.text} {context}" for year in years):
         score *= 0.8  # about another year than the one asked about
@@ -406,6 +411,9 @@ def _context_around(item: _Sentence, question: _Question) -> tuple[list[str], li
         previous, row = item.neighbours[item.position - 1]
         if not row:
             before.append(previous)
+    listed = [] if item.row else list_after(item.neighbours, item.position)
+    if listed:
+        return before, listed  # a list's intro is quoted with its items, one by one
     if not item.row and _heading_like(item.text):
         budget = FOLLOW_WORDS
         for candidate, row in item.neighbours[item.position + 1:]:

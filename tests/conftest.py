@@ -132,3 +132,28 @@ def search_index(search_index_dir: Path) -> Any:
     from partnership_kg.search.index import SearchIndex
 
     return SearchIndex(search_index_dir)
+
+
+# --- pdf: the bundled corpus rendered as a council publishes it, one store per style ----------
+
+
+# Two-column reading of the corpus is not yet on a par with its text (issue 13): narrow columns
+# wrap titles and cut rules-only tables in ways the reader does not all undo.
+_COLUMNS_GAP = pytest.mark.xfail(reason="two-column rendering: some parts, titles and tables "
+                                        "still differ from the text store", strict=False)
+
+
+@pytest.fixture(scope="session", params=["ruled", pytest.param("columns", marks=_COLUMNS_GAP)])
+def pdf_corpus_store(request: pytest.FixtureRequest,
+                     tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built once per rendering style from the corpus as PDFs (tests/pdf_render.py)."""
+    from pdf_render import render_corpus
+
+    from partnership_kg.pipeline import build
+
+    folder = tmp_path_factory.mktemp(f"pdf_{request.param}")
+    render_corpus(CORPUS, folder / "pdfs", request.param)
+    store = folder / "store"
+    report = build([folder / "pdfs"], store)
+    assert not report["failed"], report["failed"]
+    return store

@@ -74,8 +74,9 @@ def test_main_text_only_with_headings_lists_and_table(tmp_path: Path) -> None:
     assert (document.format, document.source_url) == (
         "html", "https://www.northshire.example.gov.uk/community-safety/plan")
     [part] = document.parts
+    # A page whose title names a partnership plan is that plan (a version), not a bare page.
     assert (part.type, part.title, part.page_start) == (
-        "web page", "Northshire Community Safety Plan 2025-2028", None)
+        "plan", "Northshire Community Safety Plan 2025-2028", None)
     assert _blocks(document) == [
         ("heading", 1, "Northshire Community Safety Plan 2025-2028"),
         ("paragraph", None, "The Northshire Community Safety Partnership has agreed three "

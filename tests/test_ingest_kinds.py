@@ -61,7 +61,8 @@ def test_news_release_by_headline_and_date(tmp_path: Path) -> None:
 def test_dated_document_with_title_case_name_is_no_news(tmp_path: Path) -> None:
     text = ("Northshire Community Safety Strategy Annual Refresh\n\n"
             "Published: 3 May 2023\n\nThe strategy sets out the partnership's work.\n")
-    assert _part(tmp_path, text)[0] == "other"
+    # No news release: its title names the plan it is (typed by plan_kinds, a version).
+    assert _part(tmp_path, text)[0] == "strategy"
 
 
 def test_web_page_gets_published_date(tmp_path: Path) -> None:

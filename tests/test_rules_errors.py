@@ -76,7 +76,35 @@ def test_rule_empty_and_blank_files_are_refused(tmp_path: Path, data: bytes) -> 
 
 @pytest.mark.parametrize(("size", "shown"), [
     (3 * 1024 * 1024, "3"), (1536 * 1024, "1.5"), (10 * 1024 * 1024, "10"),
-    (int(12.6 * 1024 * 1024), "13"), (int(9.96 * 1024 * 1024), "10")])
+    (int(12.6 * 1024 * 1024), "13"), (int(9.96 * 1024 * 1024), "10"),
+    (1310720, "1.2"), (1415578, "1.4"),  # 1.25 and 1.35 MB: the divisor is exactly 1 MiB
+    (int(9.5 * 1024 * 1024), "9.5"), (int(10.4 * 1024 * 1024), "10")])  # whole from 10 MB
 def test_rule_sizes_are_shown_in_megabytes_to_one_decimal_below_ten(size: int,
                                                                     shown: str) -> None:
     assert _mb(size) == shown
+
+
+def test_rule_a_file_that_cannot_be_stat_ed_says_why(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _file(tmp_path, "plan.txt")
+
+    def denied(self: Path, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "stat", denied)
+    with pytest.raises(IngestError) as refused:
+        read_checked(path)
+    assert str(refused.value) == "cannot read file: Permission denied"
+
+
+def test_rule_a_file_that_cannot_be_read_says_why(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _file(tmp_path, "plan.txt")
+
+    def broken(self: Path) -> bytes:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(Path, "read_bytes", broken)
+    with pytest.raises(IngestError) as refused:
+        read_checked(path)
+    assert str(refused.value) == "cannot read file: Input/output error"

@@ -115,3 +115,41 @@ def test_a_successor_question_may_be_answered_from_a_later_document() -> None:
     assert answer is not None
     assert answer["citations"][0]["source"] == "b.txt"
     assert "Wessex Together Strategy" in answer["citations"][0]["quote"]
+
+
+def _quotes(question: str, text: str, title: str = "Wessex CSA") -> list[str]:
+    answer = answer_from_passages(question, [_result(text, section="Our priorities",
+                                                     title=title)])
+    assert answer is not None
+    return [citation["quote"] for citation in answer["citations"]]
+
+
+def test_a_list_intro_is_quoted_with_its_items() -> None:
+    text = ("The Riverford Partnership has identified three main priorities for 2022-27:\n"
+            "Keeping people safe from harm\nPreventing reoffending\nCreating strong communities\n"
+            "The strategy was approved by Cabinet in the autumn after a long consultation.")
+    assert _quotes("What are the main priorities of the Riverford Partnership?", text) == [
+        "The Riverford Partnership has identified three main priorities for 2022-27:",
+        "Keeping people safe from harm", "Preventing reoffending", "Creating strong communities"]
+
+
+def test_headed_items_are_quoted_without_their_paragraphs() -> None:
+    text = ("We have identified the following community safety priorities across Northshire "
+            "for 2021-2024.\nAnti-social behaviour\nWe know that if it happens to you it can "
+            "have a big impact on your quality of life.\nRoad safety\nWe are committed to "
+            "making Northshire a safer place to walk and drive.\nHate crime\nWe will not "
+            "tolerate incidents motivated by prejudice.")
+    assert _quotes("What were the community safety priorities across Northshire for "
+                   "2021-2024?", text) == [
+        "We have identified the following community safety priorities across Northshire for "
+        "2021-2024.", "Anti-social behaviour", "Road safety", "Hate crime"]
+
+
+def test_a_list_question_prefers_the_intro_of_a_list() -> None:
+    text = ("Key risks and threats across Riverford are reviewed every year by the board.\n"
+            "The key risks and threats impacting across the county include:\n"
+            "Domestic abuse\nCyber crime\nRoad safety")
+    question = "What are the key risks and threats impacting across Riverford?"
+    assert _quotes(question, text, title="Riverford strategic assessment") == [
+        "The key risks and threats impacting across the county include:",
+        "Domestic abuse", "Cyber crime", "Road safety"]

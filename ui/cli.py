@@ -121,9 +121,13 @@ def cli(ctx: click.Context, store: Path | None) -> None:
 @cli.command()
 @store_option
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--partnership", metavar="NAME",
+              help="Whose documents these are (default: the name each one's text uses, "
+                   "else the folder it is in).")
 @json_option
 @click.pass_context
-def build(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
+def build(ctx: click.Context, paths: tuple[Path, ...], partnership: str | None,
+          as_json: bool) -> None:
     """Ingest PDF, Word (.docx), web page (.html) and text files and folders (default: the
     bundled corpus).
 
@@ -135,7 +139,8 @@ def build(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
     store = ctx.obj["store"]
     interactive = sys.stderr.isatty() and not as_json
     report = run_build(list(paths), store, progress=interactive,
-                       on_file=_file_progress() if interactive else None)
+                       on_file=_file_progress() if interactive else None,
+                       partnership=partnership)
     if as_json:
         emit_json(report)
     else:

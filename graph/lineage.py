@@ -299,7 +299,6 @@ def _narrated_scheme(ctx: PartContext, year: int, period: str | None) -> URIRef:
 
 def extract_part(ctx: PartContext) -> None:
     """Narrated versions (version-control rows) and narrated changes in one part."""
-    graph = ctx.graph
     in_version_table = False
     for block in ctx.part.blocks:
         if _VERSION_TABLE.search(block.text):
@@ -622,7 +621,7 @@ def _scopes(dataset: Dataset, concept: Concept, version: Version) -> list[tuple[
 
 
 def _align(dataset: Dataset, writer: _Writer, older: list[Concept], newer: Version) -> None:
-    year = newer.year
+    year, owner = newer.year, newer.partnership
     left = {c.iri: c for c in older}
     right = {c.iri: c for c in newer.concepts}
     # 1. the same concept: spelling, acronym, or a narrated target restated by the agreement.
@@ -641,7 +640,7 @@ def _align(dataset: Dataset, writer: _Writer, older: list[Concept], newer: Versi
         for scope, holder in _scopes(dataset, new, newer):
             named = [old for old in left.values() if contains_label(scope, old.label)]
             if len(named) >= 2:
-                _event(dataset, writer, newer.partnership, "merged", "scope", year, named, [new], holder)
+                _event(dataset, writer, owner, "merged", "scope", year, named, [new], holder)
                 for old in named:
                     left.pop(old.iri, None)
                 right.pop(new.iri, None)
@@ -660,16 +659,16 @@ def _align(dataset: Dataset, writer: _Writer, older: list[Concept], newer: Versi
                 candidates.append((similarity(old.label, new.label), "renamed", "fuzzy", new))
         if candidates:
             _score, type_, how, new = max(candidates, key=lambda item: item[0])
-            _event(dataset, writer, newer.partnership, type_, how, year, [old], [new], new.iri)
+            _event(dataset, writer, owner, type_, how, year, [old], [new], new.iri)
             left.pop(old.iri)
             right.pop(new.iri)
     # 4. what is left was retired or introduced at this version.
     for old in left.values():
         holder = next(iter(newer.concepts), None)
         if holder is not None:
-            _event(dataset, writer, newer.partnership, "retired", "alignment", year, [old], [], holder.iri)
+            _event(dataset, writer, owner, "retired", "alignment", year, [old], [], holder.iri)
     for new in right.values():
-        _event(dataset, writer, newer.partnership, "introduced", "alignment", year, [], [new], new.iri)
+        _event(dataset, writer, owner, "introduced", "alignment", year, [], [new], new.iri)
 
 
 def _event(dataset: Dataset, writer: _Writer, partnership: URIRef | None, type_: str, how: str,

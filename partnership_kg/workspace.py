@@ -58,10 +58,10 @@ class Workspace:
         return self._part_texts[id(part)]
 
     # -- the contract's API ---------------------------------------------------------------------
-    def ask(self, question: str) -> dict[str, Any]:
+    def ask(self, question: str, partnership: str | None = None) -> dict[str, Any]:
         from partnership_kg.answer import answer
 
-        return answer(self, question)
+        return answer(self, question, partnership=partnership)
 
     def search(self, query: str, k: int = 10, mode: str = "hybrid") -> list[dict[str, Any]]:
         return self.index.search(query, k=k, mode=mode)
@@ -84,6 +84,19 @@ class Workspace:
         from partnership_kg.graph import queries
 
         return queries.diff(self.graph, a, b, partnership=partnership)
+
+    @cached_property
+    def _owners(self) -> dict[str, set[str]]:
+        rows = self.graph.select("""SELECT DISTINCT ?source ?label WHERE {
+            ?part csa:partnership ?p ; csa:sourceFile ?source . ?p skos:prefLabel ?label }""")
+        owners: dict[str, set[str]] = {}
+        for row in rows:
+            owners.setdefault(str(row["label"]), set()).add(str(row["source"]))
+        return owners
+
+    def partnership_sources(self, label: str) -> set[str]:
+        """The source files holding a part of the partnership named ``label``."""
+        return self._owners.get(label, set())
 
     def partnerships(self) -> list[dict[str, Any]]:
         """The store's partnerships: name, area and every other name the text gives."""

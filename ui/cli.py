@@ -74,6 +74,14 @@ def _override_store(ctx: click.Context, _param: click.Parameter, value: Path | N
         ctx.obj["store"] = value
 
 
+PARTNERSHIP_HELP = ("Whose plans: a partnership's name, acronym, area or part of its name "
+                    "(default: each partnership in the store).")
+
+
+def partnership_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--partnership", metavar="NAME", help=PARTNERSHIP_HELP)(command)
+
+
 def store_option(command: Callable[..., Any]) -> Callable[..., Any]:
     """``--store`` after the command too: ``partnership-kg ask "..." --store kg`` works."""
     return click.option("--store", type=click.Path(path_type=Path), expose_value=False,
@@ -165,11 +173,14 @@ def _file_progress() -> Callable[[str, int, int], None]:
 @cli.command()
 @store_option
 @click.argument("question", nargs=-1, required=True)
+@partnership_option
 @json_option
 @click.pass_context
-def ask(ctx: click.Context, question: tuple[str, ...], as_json: bool) -> None:
-    """Answer a question in plain words, with citations (source, page, quote)."""
-    result = open_workspace(ctx).ask(" ".join(question))
+def ask(ctx: click.Context, question: tuple[str, ...], partnership: str | None,
+        as_json: bool) -> None:
+    """Answer a question in plain words, with citations (source, page, quote); on a store of
+    several partnerships, about the one the question (or --partnership) names."""
+    result = open_workspace(ctx).ask(" ".join(question), partnership=partnership)
     if as_json:
         emit_json(result)
         return
@@ -200,14 +211,6 @@ def search(ctx: click.Context, query: tuple[str, ...], k: int, mode: str, as_jso
         page = f" p. {result['page']}" if result.get("page") else ""
         click.echo(f"{rank}. {result['source']}{page}  ({result['score']:.3f})")
         click.echo(f"   {result['text'][:300]}")
-
-
-PARTNERSHIP_HELP = ("Whose plans: a partnership's name, acronym, area or part of its name "
-                    "(default: each partnership in the store).")
-
-
-def partnership_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--partnership", metavar="NAME", help=PARTNERSHIP_HELP)(command)
 
 
 @cli.command()

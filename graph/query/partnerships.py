@@ -29,6 +29,18 @@ _FILLER = {"the", "s", "partnership", "partnerships", "csp", "community", "safet
            "for"}
 
 
+class Scoped:
+    """A store seen as one partnership's: every query in this package that is given it answers
+    for that partnership alone (``ask`` hands it to its graph answers)."""
+
+    def __init__(self, store: GraphStore, partnership: str) -> None:
+        self.store = store
+        self.partnership = partnership
+
+    def select(self, query: str) -> list[dict[str, Any]]:
+        return self.store.select(query)
+
+
 class UnknownPartnership(ValueError):
     """A partnership name that matches none (or several) of the store's partnerships."""
 
@@ -98,6 +110,8 @@ def for_partnerships(store: GraphStore, partnership: str | None,
     whole store where it holds at most one partnership (today's answer, unchanged); else on each
     partnership: ``{"partnerships": [{"partnership": NAME, ...answer...}, ...]}`` with those
     whose answer ``keep`` accepts (all of them where none is kept)."""
+    if isinstance(store, Scoped):
+        store, partnership = store.store, partnership or store.partnership
     model = model_of(store)
     if partnership is not None:
         chosen = match(store, partnership)

@@ -273,7 +273,7 @@ _MODELS: weakref.WeakKeyDictionary[Any, Model] = weakref.WeakKeyDictionary()
 def model_of(store: GraphStore) -> Model:
     """One model per opened store: a built store is never written again, so reading it once
     serves every later query (a warm ``ask`` then costs no SPARQL round trips)."""
-    store = getattr(store, "store", store)  # a ``Scoped`` view reads the one model
+    store = getattr(store, "scoped_base", store)  # a ``Scoped`` view reads the one model
     model = _MODELS.get(store)
     if model is None:
         model = _MODELS[store] = Model(store)

@@ -396,9 +396,9 @@ def _versions(graph: Graph, partnership: URIRef | None | bool = False) -> list[V
             continue
         sources = list(graph.objects(scheme, DCTERMS.source))
         narrators = list(graph.objects(scheme, CSA.narratedBy))
-        partnership = graph.value(scheme, CSA.partnership)
         versions[scheme] = Version(scheme, int(year), _is_real(graph, sources, narrators),
-                                   partnership, sources=sources or narrators)
+                                   graph.value(scheme, CSA.partnership),
+                                   sources=sources or narrators)
     for kind, cls in KIND_CLASS.items():
         for concept in set(graph.subjects(RDF.type, cls)):
             scheme = graph.value(concept, SKOS.inScheme)

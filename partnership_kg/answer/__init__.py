@@ -64,7 +64,7 @@ def _from_passages(ws: Any, text: str, plain: str) -> dict[str, Any]:
         if len(hits) < 8:  # others' passages ranked high: look further down for its own
             hits = [hit for hit in ws.search(plain, k=32, mode="hybrid")
                     if hit["source"] in mine][:8]
-        passages = answer_from_passages(text, hits)
+        passages = answer_from_passages(plain, hits)
     else:
         passages = answer_from_passages(text, ws.search(text, k=8, mode="hybrid"))
     if passages:

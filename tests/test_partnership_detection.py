@@ -166,3 +166,19 @@ def test_a_question_names_its_partnership_and_loses_those_words() -> None:
     found, plain = named_in("Which priorities does the Head of Wessex Police lead?", known)
     assert (found, plain) == (WESSEX, "Which priorities does the Head of Wessex Police lead?")
     assert named_in("What are the priorities?", known) == (None, "What are the priorities?")
+
+
+def test_a_file_given_another_partnership_is_not_skipped_as_unchanged(tmp_path: Path) -> None:
+    from partnership_kg.pipeline import _ingest, file_sha256
+
+    root = tmp_path / "docs"
+    (root / "riverford").mkdir(parents=True)
+    path = root / "riverford" / "plan.txt"
+    path.write_text("The Riverford CSP plan.\n\nRoad Safety matters.\n", encoding="utf-8")
+    known = {"plan.txt": {"sha256": file_sha256(path), "partnership_given": None,
+                          "folder": "riverford"}}
+    documents, unchanged, _ = _ingest([path], known, None, [root], None)
+    assert (documents, unchanged) == ([], [{"source": "plan.txt"}])
+    documents, unchanged, _ = _ingest([path], known, None, [root], "Northshire")
+    assert unchanged == []
+    assert [(d.partnership_given, d.folder) for d in documents] == [("Northshire", "riverford")]

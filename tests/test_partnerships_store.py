@@ -132,3 +132,19 @@ def test_kent_dev_questions_by_option_and_by_words(ws: partnership_kg.Workspace,
             assert answer["method"] == "graph", answer
         passed, why = judge(question, answer)
         assert passed, (why, answer["answer"])
+
+
+def test_web_views_follow_the_partnership_picker(ws: partnership_kg.Workspace) -> None:
+    from partnership_kg.ui.web_session import Session
+
+    session = Session(ws)
+    assert session.partnerships() == [KENT, NORTHSHIRE, RIVERFORD]
+    assert [name for name, _ in session.agreement_choices(NORTHSHIRE)] == [
+        "2016-19 — Northshire Community Safety Agreement 2016-19",
+        "2019-22 — Northshire Community Safety Agreement 2019-22"]
+    concepts, _ = session.partnership_flows(RIVERFORD)
+    assert sorted({c["label"] for c in concepts}) == ["Anti-Social Behaviour", "Knife Crime",
+                                                      "Road Safety"]
+    centres = [name for name, _ in session.node_choices(RIVERFORD)]
+    assert any(name.startswith("Knife Crime") for name in centres)
+    assert not any(name.startswith(("Rural Crime", "Fraud and Scams")) for name in centres)

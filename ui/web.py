@@ -165,12 +165,15 @@ def html_escape(text: str) -> str:
     return html.escape(text)
 
 
-def _explore_tab(session: Session, pictures: gr.State, view: gr.State) -> None:
+def _explore_tab(session: Session, pictures: gr.State, view: gr.State,
+                 partnership: gr.Dropdown) -> None:
     with gr.Tab("Explore", id="explore"):
         gr.Markdown("Pick a node to see what it is linked to. Click a row of the table below the "
                     "picture to move there.", elem_classes="pkg-note")
-        centre = gr.Dropdown(choices=session.node_choices(), label="Centre", value=None,
-                             elem_id="explore-centre")
+        centre = gr.Dropdown(choices=session.node_choices(partnership.value), label="Centre",
+                             value=None, elem_id="explore-centre")
+        partnership.input(lambda owner: gr.update(choices=session.node_choices(owner),
+                                                  value=None), partnership, centre)
         session.refreshers.append((centre, lambda: gr.update(choices=session.node_choices())))
         picture = gr.Plot(label="Neighbourhood", elem_id="explore-network")
         neighbours = gr.Dataframe(label="Neighbours (click a row to move there)",
@@ -477,7 +480,7 @@ def build_app(workspace: Any) -> gr.Blocks:
         with gr.Tabs():
             _ask_tab(session)
             _lineage_tab(session, pictures, view, partnership)
-            _explore_tab(session, pictures, view)
+            _explore_tab(session, pictures, view, partnership)
             _compare_tab(session, partnership)
             _sparql_tab(session)
             _documents_tab(session)

@@ -182,6 +182,19 @@ EXPLORE_KINDS = ("priority", "theme", "agreement", "document", "agreement versio
                  "post", "organisation", "meeting")
 
 
+NODE_PARTNERSHIPS_QUERY = """
+SELECT DISTINCT ?node ?label WHERE {
+  { ?node csa:partnership ?p } UNION { ?node skos:inScheme/csa:partnership ?p }
+  ?p skos:prefLabel ?label }"""
+
+
+def node_partnerships(workspace: Any) -> dict[str, str]:
+    """Node -> the name of the partnership it belongs to (parts, versions, their concepts,
+    meetings, lineage events); nodes of no partnership are absent."""
+    return {str(row["node"]): str(row["label"])
+            for row in _safe_select(workspace, NODE_PARTNERSHIPS_QUERY)}
+
+
 def node_choices(graph: nx.MultiDiGraph) -> list[tuple[str, str]]:
     """(display name, node id) of the nodes worth starting from, grouped by kind."""
     choices = []

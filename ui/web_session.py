@@ -64,9 +64,10 @@ class Session:
         return partnership if partnership and len(self.partnerships()) > 1 else None
 
     def example_questions(self) -> list[str]:
-        years = sorted({a["year"] for a in self.agreements() if a["year"]})
-        return web_data.example_questions(self.workspace.priorities().get("priorities", []),
-                                          years)
+        first = next(iter(self.partnerships()), None)
+        years = sorted({a["year"] for a in self.agreements(self.scope(first)) if a["year"]})
+        current = self.workspace.priorities(partnership=self.scope(first))
+        return web_data.example_questions(current.get("priorities", []), years)
 
     def partnership_flows(self, partnership: str | None = None
                           ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -82,11 +83,18 @@ class Session:
 
         return self._cached("network", project)
 
-    def node_choices(self) -> list[tuple[str, str]]:
+    def node_choices(self, partnership: str | None = None) -> list[tuple[str, str]]:
+        """Explore's starting points; another partnership's versions, priorities, documents and
+        meetings left out where the store holds several (Acts, posts, plans are shared)."""
         try:
-            return web_data.node_choices(self.network())
+            choices = web_data.node_choices(self.network())
         except Exception:  # noqa: BLE001 - Explore then says why when used
             return []
+        scope = self.scope(partnership)
+        if scope is None:
+            return choices
+        owners = self._cached("owners", lambda: web_data.node_partnerships(self.workspace))
+        return [(name, node) for name, node in choices if owners.get(node, scope) == scope]
 
     def headline(self) -> str:
         summaries = self.summaries()

@@ -148,3 +148,10 @@ def test_web_views_follow_the_partnership_picker(ws: partnership_kg.Workspace) -
     centres = [name for name, _ in session.node_choices(RIVERFORD)]
     assert any(name.startswith("Knife Crime") for name in centres)
     assert not any(name.startswith(("Rural Crime", "Fraud and Scams")) for name in centres)
+
+
+def test_export_view_of_one_partnership(ws: partnership_kg.Workspace, tmp_path: Path) -> None:
+    out = ws.export("nq", tmp_path / "view.nq", "priority:Road Safety", partnership="Riverford")
+    text = out.read_text(encoding="utf-8")
+    assert "/id/concept/riverford/2018/road-safety>" in text
+    assert "/id/concept/northshire/" not in text and "/id/concept/kent/" not in text

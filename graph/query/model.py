@@ -307,11 +307,23 @@ def concept_seeds(model: Model, name: str) -> list[str]:
 
 
 def event_dict(model: Model, event: Event) -> dict[str, Any]:
+    evidence = model.evidence(event.iri)
+    quote = normalise(str(evidence["quote"])) if evidence else ""
     return {"year": event.year, "type": event.type,
-            "from": [model.label(i) for i in event.sources],
-            "to": [model.label(i) for i in event.targets],
+            "from": _in_text_order([model.label(i) for i in event.sources], quote),
+            "to": _in_text_order([model.label(i) for i in event.targets], quote),
             "found_by": event.how,
-            "evidence": model.evidence(event.iri)}
+            "evidence": evidence}
+
+
+def _in_text_order(labels: list[str], quote: str) -> list[str]:
+    """Labels in the order the quote names them ("violent crime, acquisitive crime"), those it
+    does not name after them by label: a stable order, whatever order the store returns."""
+    def place(label: str) -> tuple[int, str]:
+        at = quote.find(normalise(label)) if quote else -1
+        return (at if at >= 0 else len(quote) + 1, label)
+
+    return sorted(labels, key=place)
 
 
 def as_year(value: int | str | None) -> int | None:

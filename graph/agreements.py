@@ -76,6 +76,7 @@ class Scheme:
     start: int
     period: str
     iri: URIRef
+    partnership: str | None  # the partnership's key (all of a scheme's parts share it)
     contexts: list[PartContext] = field(default_factory=list)  # parts that state the version
     concepts: list[Concept] = field(default_factory=list)
     plans: list[tuple[PlanTitle, URIRef]] = field(default_factory=list)
@@ -104,6 +105,16 @@ def corpus_pass(dataset: Dataset, contexts: list[PartContext]) -> None:
     for context in contexts:
         for acronym, expansion in defined_acronyms(context.part.text).items():
             acronyms.setdefault(acronym, expansion)
+    # Each partnership's versions on their own: two partnerships' plans never meet.
+    groups: dict[str | None, list[PartContext]] = {}
+    for context in contexts:
+        groups.setdefault(context.partnership_key, []).append(context)
+    for group in groups.values():
+        _partnership_pass(group, acronyms, labels)
+
+
+def _partnership_pass(contexts: list[PartContext], acronyms: dict[str, str],
+                      labels: dict[URIRef, str]) -> None:
     schemes = _schemes(contexts)
     _collect_concepts(schemes, contexts, acronyms)
     for scheme in schemes.values():
@@ -136,7 +147,8 @@ def _schemes(contexts: list[PartContext]) -> dict[int, Scheme]:
         start, _ = names.parse_period(period)
         if start is None:
             return
-        scheme = schemes.setdefault(start, Scheme(start, period, names.scheme_iri(period)))
+        scheme = schemes.setdefault(start, Scheme(start, period, names.scheme_iri(
+            period, context.partnership_key), context.partnership_key))
         if context not in scheme.contexts:
             scheme.contexts.append(context)
 
@@ -184,7 +196,9 @@ def _write_scheme(scheme: Scheme, acronyms: dict[str, str]) -> None:
         graph.add((scheme.iri, CSA.startYear, Literal(scheme.start)))
         graph.add((scheme.iri, SKOS.prefLabel, Literal(_version_label(scheme))))
         graph.add((scheme.iri, DCTERMS.source, context.part_iri))
-        graph.add((scheme.iri, DCTERMS.isVersionOf, names.AGREEMENT_WORK))
+        graph.add((scheme.iri, DCTERMS.isVersionOf, names.agreement_work(scheme.partnership)))
+        if context.partnership is not None:
+            graph.add((scheme.iri, CSA.partnership, context.partnership.iri))
         if start is not None:
             period = mint("period", start, end or "open")
             graph.add((scheme.iri, DCTERMS.temporal, period))
@@ -197,7 +211,7 @@ def _write_scheme(scheme: Scheme, acronyms: dict[str, str]) -> None:
             if names.parse_period(period)[0] == scheme.start:
                 context.cite(scheme.iri, block, quote)  # a report naming the version
     for concept in scheme.concepts:
-        concept.iri = names.concept_iri(scheme.period, concept.label)
+        concept.iri = names.concept_iri(scheme.period, concept.label, scheme.partnership)
         for context, mention in concept.mentions:
             _write_concept(context, scheme, concept, mention, acronyms)
 
@@ -313,7 +327,8 @@ def _write_leads(context: PartContext, schemes: dict[int, Scheme], part_scheme: 
         for post in mention.lead.posts:
             post_node = _write_post(context, post, mention.block, mention.quote, labels)
             _claim(context, concept.iri, CSA.leadPost, post_node, mention.block, mention.quote)
-            lead = mint("lead", scheme.start, names.normalise(concept.label),
+            lead = mint("lead", *names.version_key(scheme.period, scheme.partnership),
+                        names.normalise(concept.label),
                         names.normalise(post.label), names.normalise(post.organisation or ""),
                         names.normalise(mention.lead.person or ""))
             graph = context.graph

@@ -40,10 +40,22 @@ from partnership_kg.graph import (
     meetings,
     names,
     organisations,
+    partnerships,
     signatories,
 )
 from partnership_kg.graph.context import PartContext
-from partnership_kg.graph.vocab import CSA, DCAT, DCTERMS, PROV, RDF, XSD, bind_prefixes, mint
+from partnership_kg.graph.vocab import (
+    CSA,
+    DCAT,
+    DCTERMS,
+    ORG,
+    PROV,
+    RDF,
+    RDFS,
+    XSD,
+    bind_prefixes,
+    mint,
+)
 from partnership_kg.ingest.model import VERSION_TYPES, Document, Part
 
 PART_EXTRACTORS: list[Callable[[PartContext], None]] = [
@@ -66,11 +78,13 @@ def build_graph(documents: list[Document]) -> Dataset:
     dataset = Dataset(default_union=True)
     bind_prefixes(dataset)
     contexts: list[PartContext] = []
+    registry = partnerships.resolve(documents)
     for document in documents:
         for part in document.parts:
             graph = dataset.graph(names.graph_iri(document.source, part.index))
             context = PartContext(document, part, graph,
                                   names.part_iri(document.source, part.index))
+            _belongs_to(context, registry.of(document.source, part.index))
             _describe_part(context)
             contexts.append(context)
     _link_agreement_parts(dataset, contexts)
@@ -88,8 +102,9 @@ def _describe_part(context: PartContext) -> None:
     graph.add((node, RDF.type, CSA.DocumentPart))
     if part.type in VERSION_TYPES:  # any plan that is a version: csa:partType says which kind
         graph.add((node, RDF.type, CSA.Agreement))
-        graph.add((node, DCTERMS.isVersionOf, names.AGREEMENT_WORK))
-        graph.add((names.AGREEMENT_WORK, DCTERMS.title,
+        work = names.agreement_work(context.partnership_key)
+        graph.add((node, DCTERMS.isVersionOf, work))
+        graph.add((work, DCTERMS.title,
                    Literal("Community Safety Agreement (all versions)")))
     graph.add((node, DCTERMS.title, Literal(part.title)))
     graph.add((node, CSA.partType, Literal(part.type)))
@@ -115,6 +130,19 @@ def _describe_part(context: PartContext) -> None:
         graph.add((node, CSA.pageEnd, Literal(part.page_end)))
 
 
+def _belongs_to(context: PartContext, assignment: partnerships.Assignment | None) -> None:
+    """The part's partnership (node written into the part's graph, so every graph that uses a
+    partnership also describes it) and how that was decided."""
+    if assignment is None:
+        return
+    context.partnership = assignment.partnership
+    graph = context.graph
+    partnerships.write_partnership(graph, assignment.partnership)
+    graph.add((CSA.Partnership, RDFS.subClassOf, ORG.Organization))
+    graph.add((context.part_iri, CSA.partnership, assignment.partnership.iri))
+    graph.add((context.part_iri, CSA.partnershipFrom, Literal(assignment.decided_from)))
+
+
 def _add_temporal(context: PartContext, part: Part) -> None:
     start, end = names.parse_period(part.period)
     if start is None:
@@ -133,12 +161,15 @@ def _link_agreement_parts(dataset: Dataset, contexts: list[PartContext]) -> None
     Several parts may carry one version (an agreement and a pack reprinting it); each part of a
     version points to every part of the version before it.
     """
-    by_year: dict[int, list[PartContext]] = {}
+    by_year: dict[tuple[str, int], list[PartContext]] = {}
     for context in contexts:
         if context.part.type in VERSION_TYPES and context.part.year is not None:
-            by_year.setdefault(context.part.year, []).append(context)
-    years = sorted(by_year)
-    for earlier, later in zip(years, years[1:], strict=False):
+            key = (context.partnership_key or "", context.part.year)
+            by_year.setdefault(key, []).append(context)
+    keys = sorted(by_year)
+    for earlier, later in zip(keys, keys[1:], strict=False):
+        if earlier[0] != later[0]:
+            continue  # versions of one partnership only
         for newer in by_year[later]:
             for older in by_year[earlier]:
                 newer.graph.add((newer.part_iri, DCTERMS.replaces, older.part_iri))

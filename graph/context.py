@@ -12,6 +12,7 @@ from typing import Any
 from rdflib import BNode, Graph, URIRef
 
 from partnership_kg.graph.evidence import Evidence, cite
+from partnership_kg.graph.partnerships import Partnership
 from partnership_kg.ingest.model import Block, Document, Part
 
 _SPACE = re.compile(r"\s+")
@@ -34,6 +35,12 @@ class PartContext:
     part_iri: URIRef
     # What a per-part extractor read, kept for its corpus pass (keyed by module name).
     findings: dict[str, Any] = field(default_factory=dict)
+    partnership: Partnership | None = None  # whose document part this is, where known
+
+    @property
+    def partnership_key(self) -> str | None:
+        """The key version IRIs of this part's partnership are minted with."""
+        return self.partnership.key if self.partnership else None
 
     def cite(self, claim: URIRef | BNode, where: Block | int | None, quote: str) -> URIRef:
         """Attach a verbatim ``quote`` as evidence of ``claim``.

@@ -48,11 +48,12 @@ _DESCRIBING = {RDF.type, SKOS.prefLabel, SKOS.altLabel, DCTERMS.title, CSA.perio
                CSA.startYear, CSA.sourceFile}
 
 
-def export(store: GraphStore, fmt: str, out: Path, view: str | None = None) -> Path:
+def export(store: GraphStore, fmt: str, out: Path, view: str | None = None,
+           partnership: str | None = None) -> Path:
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    data = select_view(store, view) if view else _copy(store.dataset())
+    data = select_view(store, view, partnership) if view else _copy(store.dataset())
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt in RDF_FORMATS:
@@ -69,7 +70,9 @@ def export(store: GraphStore, fmt: str, out: Path, view: str | None = None) -> P
     return out
 
 
-def select_view(store: GraphStore, view: str) -> Dataset:
+def select_view(store: GraphStore, view: str, partnership: str | None = None) -> Dataset:
+    """The view's nodes; a priority or lineage view of one partnership's versions where
+    ``partnership`` names one."""
     kind, _, name = view.partition(":")
     name = name.strip()
     if not name or kind not in ("document", "priority", "lineage"):
@@ -88,11 +91,22 @@ def select_view(store: GraphStore, view: str) -> Dataset:
                 target.add(triple)
         return result
     concepts = resolve(store, name)
+    if partnership is not None:
+        concepts = _of_partnership(store, source, concepts, partnership)
     if not concepts:
         raise ExportError(f"no priority or theme matches {name!r}")
     if kind == "lineage":
         concepts = _lineage_closure(source, concepts)
     return neighbourhood(source, concepts)
+
+
+def _of_partnership(store: GraphStore, source: Dataset, concepts: list[URIRef],
+                    partnership: str) -> list[URIRef]:
+    from partnership_kg.graph.query.partnerships import match
+
+    wanted = URIRef(match(store, partnership).iri)
+    return [concept for concept in concepts
+            if source.value(source.value(concept, SKOS.inScheme), CSA.partnership) == wanted]
 
 
 def resolve(store: GraphStore, name: str) -> list[URIRef]:

@@ -265,17 +265,30 @@ def logical_paragraphs(blocks: list[Block]) -> list[tuple[str, list[tuple[int, B
 
 # -- writing the narrative ----------------------------------------------------------------------
 
-def mention_iri(year: int, label: str) -> URIRef:
-    return mint("mention", year, names.normalise(label))
+def _scope(partnership: URIRef | None) -> tuple[str, ...]:
+    """The key a partnership's lineage nodes are minted under (its IRI's last segment)."""
+    return (str(partnership).rsplit("/", 1)[-1],) if partnership else ()
 
 
-def event_iri(event_type: str, year: int, sources: list[str], targets: list[str]) -> URIRef:
+def mention_iri(year: int, label: str, partnership: URIRef | None = None) -> URIRef:
+    return mint("mention", *_scope(partnership), year, names.normalise(label))
+
+
+def event_iri(event_type: str, year: int, sources: list[str], targets: list[str],
+              partnership: URIRef | None = None) -> URIRef:
     keys = "+".join(names.normalise(label) for label in [*sources, ">", *targets])
-    return mint("change", year, event_type, keys)
+    return mint("change", *_scope(partnership), year, event_type, keys)
 
 
-def _narrated_scheme(graph: Graph, year: int, part: URIRef, period: str | None) -> URIRef:
-    scheme = names.scheme_iri(str(year))
+def _belongs(graph: Graph, node: URIRef, partnership: URIRef | None) -> None:
+    if partnership is not None:
+        graph.add((node, CSA.partnership, partnership))
+
+
+def _narrated_scheme(ctx: PartContext, year: int, period: str | None) -> URIRef:
+    graph, part = ctx.graph, ctx.part_iri
+    scheme = names.scheme_iri(str(year), ctx.partnership_key)
+    _belongs(graph, scheme, ctx.partnership.iri if ctx.partnership else None)
     graph.add((scheme, RDF.type, SKOS.ConceptScheme))
     graph.add((scheme, CSA.startYear, Literal(year)))
     graph.add((scheme, CSA.narratedBy, part))
@@ -286,7 +299,6 @@ def _narrated_scheme(graph: Graph, year: int, part: URIRef, period: str | None) 
 
 def extract_part(ctx: PartContext) -> None:
     """Narrated versions (version-control rows) and narrated changes in one part."""
-    graph = ctx.graph
     in_version_table = False
     for block in ctx.part.blocks:
         if _VERSION_TABLE.search(block.text):
@@ -297,7 +309,7 @@ def extract_part(ctx: PartContext) -> None:
             for row in _VERSION_ROW.finditer(block.text):
                 month, year = (row.group(2) or "").strip(), int(row.group(3))
                 period = f"{month} {year}".strip()
-                scheme = _narrated_scheme(graph, year, ctx.part_iri, period)
+                scheme = _narrated_scheme(ctx, year, period)
                 ctx.cite(scheme, block, row.group().strip())
     antecedents: dict[str, str] = {}
     for text, members in logical_paragraphs(ctx.part.blocks):
@@ -325,15 +337,17 @@ def _write_event(ctx: PartContext, block: Block | int | None, event: Narrated) -
         event.type = "expanded"
     if event.type == "split" and len(event.targets) < 2:
         event.type = "renamed"
-    node = event_iri(event.type, event.year, event.sources, event.targets)
+    partnership = ctx.partnership.iri if ctx.partnership else None
+    node = event_iri(event.type, event.year, event.sources, event.targets, partnership)
+    _belongs(graph, node, partnership)
     graph.add((node, RDF.type, XKOS.ConceptAssociation))
     graph.add((node, RDF.type, EVENT_CLASS[event.type]))
     graph.add((node, CSA.effectiveYear, Literal(event.year)))
     graph.add((node, CSA.foundBy, Literal("narrative")))
     ctx.cite(node, block, event.quote)
-    scheme = _narrated_scheme(graph, event.year, ctx.part_iri, None)
+    scheme = _narrated_scheme(ctx, event.year, None)
     for label in event.targets:
-        concept = names.concept_iri(str(event.year), label)
+        concept = names.concept_iri(str(event.year), label, ctx.partnership_key)
         graph.add((concept, RDF.type, SKOS.Concept))
         graph.add((concept, RDF.type, KIND_CLASS[event.kind]))
         graph.add((concept, SKOS.inScheme, scheme))
@@ -343,7 +357,8 @@ def _write_event(ctx: PartContext, block: Block | int | None, event: Narrated) -
         graph.add((node, XKOS.targetConcept, concept))
         ctx.cite(concept, block, event.quote)
     for label in event.sources:
-        mention = mention_iri(event.year, label)
+        mention = mention_iri(event.year, label, partnership)
+        _belongs(graph, mention, partnership)
         graph.add((mention, RDF.type, CSA.Mention))
         graph.add((mention, SKOS.prefLabel, Literal(label)))
         graph.add((mention, DCTERMS.type, Literal(event.kind)))
@@ -366,19 +381,23 @@ class Version:
     scheme: URIRef
     year: int
     real: bool  # stated by an agreement in the corpus (not only narrated)
+    partnership: URIRef | None = None
     concepts: list[Concept] = field(default_factory=list)
     sources: list[URIRef] = field(default_factory=list)  # parts stating or narrating it
 
 
-def _versions(graph: Graph) -> list[Version]:
+def _versions(graph: Graph, partnership: URIRef | None | bool = False) -> list[Version]:
+    """Every version (``partnership`` False), or one partnership's (None: those of none)."""
     versions: dict[URIRef, Version] = {}
     for scheme in set(graph.subjects(RDF.type, SKOS.ConceptScheme)):
         year = graph.value(scheme, CSA.startYear)
-        if year is None:
+        if year is None or (partnership is not False
+                            and graph.value(scheme, CSA.partnership) != partnership):
             continue
         sources = list(graph.objects(scheme, DCTERMS.source))
         narrators = list(graph.objects(scheme, CSA.narratedBy))
         versions[scheme] = Version(scheme, int(year), _is_real(graph, sources, narrators),
+                                   graph.value(scheme, CSA.partnership),
                                    sources=sources or narrators)
     for kind, cls in KIND_CLASS.items():
         for concept in set(graph.subjects(RDF.type, cls)):
@@ -432,7 +451,10 @@ class _Writer:
 
 def _resolve_mentions(dataset: Dataset, versions: list[Version], writer: _Writer) -> None:
     """Each ``csa:Mention`` becomes the concept in force just before the event's year."""
+    partnership = versions[0].partnership if versions else None
     for mention in list(dataset.subjects(RDF.type, CSA.Mention)):
+        if dataset.value(mention, CSA.partnership) != partnership:
+            continue  # another partnership's mention: resolved against its own versions
         label = str(dataset.value(mention, SKOS.prefLabel))
         kind = str(dataset.value(mention, DCTERMS.type) or "priority")
         for event in list(dataset.subjects(XKOS.sourceConcept, mention)):
@@ -450,7 +472,8 @@ def _resolve_mentions(dataset: Dataset, versions: list[Version], writer: _Writer
                 # Named before any version in the corpus: keep it as a concept of its own.
                 # Named before any version in the corpus: a plain skos:Concept (no version
                 # holds it), evidenced by the narrating text.
-                concept = mint("concept", "before", year, names.normalise(label))
+                concept = mint("concept", *_scope(partnership), "before", year,
+                               names.normalise(label))
                 graph.add((concept, RDF.type, SKOS.Concept))
                 graph.add((concept, SKOS.prefLabel, Literal(label)))
                 graph.add((concept, DCTERMS.type, Literal(kind)))
@@ -487,10 +510,12 @@ def _shortcuts(graph: Graph, dataset: Dataset, event: URIRef) -> None:
                 graph.add((target, SKOS.broadMatch, source))
 
 
-def _narrated_events(dataset: Dataset) -> list[tuple[int, URIRef, str, list[URIRef],
-                                                        list[URIRef]]]:
+def _narrated_events(dataset: Dataset, partnership: URIRef | None
+                     ) -> list[tuple[int, URIRef, str, list[URIRef], list[URIRef]]]:
     events = []
     for event in set(dataset.subjects(CSA.foundBy, Literal("narrative"))):
+        if dataset.value(event, CSA.partnership) != partnership:
+            continue
         year = int(dataset.value(event, CSA.effectiveYear))
         types = [CLASS_EVENT[c] for c in dataset.objects(event, RDF.type) if c in CLASS_EVENT]
         events.append((year, event, types[0] if types else "renamed",
@@ -531,7 +556,8 @@ def _merge_narrated_duplicates(dataset: Dataset, versions: list[Version]) -> Non
                     dataset.remove((keep.iri, SKOS.prefLabel, Literal(other.label)))
                     other.iri = keep.iri
     seen: dict[tuple[object, ...], URIRef] = {}
-    for year, event, type_, sources, targets in _narrated_events(dataset):
+    partnership = versions[0].partnership if versions else None
+    for year, event, type_, sources, targets in _narrated_events(dataset, partnership):
         key = (year, type_, frozenset(sources), frozenset(targets))
         if key in seen and seen[key] != event:
             _rename_node(dataset, event, seen[key])
@@ -542,14 +568,21 @@ def _merge_narrated_duplicates(dataset: Dataset, versions: list[Version]) -> Non
 def corpus_pass(dataset: Dataset, contexts: list[PartContext]) -> None:
     """Resolve narrative mentions, then align consecutive agreement versions."""
     writer = _Writer(dataset, contexts)
-    _merge_narrated_duplicates(dataset, _versions(dataset))
-    versions = _versions(dataset)
+    # Versions of one partnership only are aligned: two partnerships' plans never meet.
+    partnerships = sorted({v.partnership for v in _versions(dataset)}, key=lambda p: str(p))
+    for partnership in partnerships:
+        _merge_narrated_duplicates(dataset, _versions(dataset, partnership))
+        _partnership_pass(dataset, writer, _versions(dataset, partnership))
+
+
+def _partnership_pass(dataset: Dataset, writer: _Writer, versions: list[Version]) -> None:
+    partnership = versions[0].partnership if versions else None
     for version in versions:
         if dataset.value(version.scheme, CSA.period) is None:
             writer.graph_for(version.scheme).add((version.scheme, CSA.period,
                                                   Literal(str(version.year))))
     _resolve_mentions(dataset, versions, writer)
-    narrated = _narrated_events(dataset)
+    narrated = _narrated_events(dataset, partnership)
     concept_of: dict[URIRef, Concept] = {c.iri: c for v in versions for c in v.concepts}
     real = [version for version in versions if version.real]
     carried: list[Concept] = real[0].concepts if real else []
@@ -588,7 +621,7 @@ def _scopes(dataset: Dataset, concept: Concept, version: Version) -> list[tuple[
 
 
 def _align(dataset: Dataset, writer: _Writer, older: list[Concept], newer: Version) -> None:
-    year = newer.year
+    year, owner = newer.year, newer.partnership
     left = {c.iri: c for c in older}
     right = {c.iri: c for c in newer.concepts}
     # 1. the same concept: spelling, acronym, or a narrated target restated by the agreement.
@@ -607,7 +640,7 @@ def _align(dataset: Dataset, writer: _Writer, older: list[Concept], newer: Versi
         for scope, holder in _scopes(dataset, new, newer):
             named = [old for old in left.values() if contains_label(scope, old.label)]
             if len(named) >= 2:
-                _event(dataset, writer, "merged", "scope", year, named, [new], holder)
+                _event(dataset, writer, owner, "merged", "scope", year, named, [new], holder)
                 for old in named:
                     left.pop(old.iri, None)
                 right.pop(new.iri, None)
@@ -626,26 +659,28 @@ def _align(dataset: Dataset, writer: _Writer, older: list[Concept], newer: Versi
                 candidates.append((similarity(old.label, new.label), "renamed", "fuzzy", new))
         if candidates:
             _score, type_, how, new = max(candidates, key=lambda item: item[0])
-            _event(dataset, writer, type_, how, year, [old], [new], new.iri)
+            _event(dataset, writer, owner, type_, how, year, [old], [new], new.iri)
             left.pop(old.iri)
             right.pop(new.iri)
     # 4. what is left was retired or introduced at this version.
     for old in left.values():
         holder = next(iter(newer.concepts), None)
         if holder is not None:
-            _event(dataset, writer, "retired", "alignment", year, [old], [], holder.iri)
+            _event(dataset, writer, owner, "retired", "alignment", year, [old], [], holder.iri)
     for new in right.values():
-        _event(dataset, writer, "introduced", "alignment", year, [], [new], new.iri)
+        _event(dataset, writer, owner, "introduced", "alignment", year, [], [new], new.iri)
 
 
-def _event(dataset: Dataset, writer: _Writer, type_: str, how: str, year: int,
-           sources: list[Concept], targets: list[Concept], holder: URIRef) -> None:
+def _event(dataset: Dataset, writer: _Writer, partnership: URIRef | None, type_: str, how: str,
+           year: int, sources: list[Concept], targets: list[Concept], holder: URIRef) -> None:
     """An aligned change; its evidence is the evidence of ``holder`` (the stating text)."""
     evidence = list(dataset.objects(holder, PROV.wasDerivedFrom))
     if not evidence:
         return  # an association without evidence is not allowed
-    node = event_iri(type_, year, [c.label for c in sources], [c.label for c in targets])
+    node = event_iri(type_, year, [c.label for c in sources], [c.label for c in targets],
+                     partnership)
     graph = writer.graph_for(holder)
+    _belongs(graph, node, partnership)
     graph.add((node, RDF.type, XKOS.ConceptAssociation))
     graph.add((node, RDF.type, EVENT_CLASS[type_]))
     graph.add((node, CSA.effectiveYear, Literal(year)))

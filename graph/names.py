@@ -26,16 +26,22 @@ def normalise(label: str) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
-def scheme_iri(period: str) -> URIRef:
-    """One agreement version (a ``skos:ConceptScheme``), keyed by its start year."""
+def version_key(period: str, partnership: str | None = None) -> tuple[str, ...]:
+    """What a version's IRIs are keyed by: its partnership (the area key, where one is known),
+    then its start year, so two partnerships' 2014 versions never meet."""
     start, _ = parse_period(period)
-    return mint("scheme", start if start else normalise(period))
+    year = str(start) if start else normalise(period)
+    return (partnership, year) if partnership else (year,)
 
 
-def concept_iri(period: str, label: str) -> URIRef:
+def scheme_iri(period: str, partnership: str | None = None) -> URIRef:
+    """One agreement version (a ``skos:ConceptScheme``) of one partnership."""
+    return mint("scheme", *version_key(period, partnership))
+
+
+def concept_iri(period: str, label: str, partnership: str | None = None) -> URIRef:
     """A priority or theme of one version: a new IRI per version, as the model asks."""
-    start, _ = parse_period(period)
-    return mint("concept", start if start else normalise(period), normalise(label))
+    return mint("concept", *version_key(period, partnership), normalise(label))
 
 
 def organisation_iri(name: str) -> URIRef:
@@ -65,3 +71,8 @@ def file_iri(source: str) -> URIRef:
 
 
 AGREEMENT_WORK = mint("agreement")  # the agreement as a whole: versions are dct:isVersionOf it
+
+
+def agreement_work(partnership: str | None = None) -> URIRef:
+    """A partnership's agreement as a whole (``AGREEMENT_WORK`` where no partnership is known)."""
+    return mint("agreement", partnership) if partnership else AGREEMENT_WORK

@@ -49,6 +49,7 @@ class CSA(DefinedNamespace):
     Merge: URIRef
     Split: URIRef
     Retirement: URIRef
+    Partnership: URIRef  # a community safety partnership (rdfs:subClassOf org:Organization)
 
     # Properties
     partType: URIRef  # "agreement", "plan", "strategy", "minutes", "decision notice" ... "other"
@@ -91,6 +92,10 @@ class CSA(DefinedNamespace):
     narratedBy: URIRef  # a narrated version (scheme) -> the part whose text narrates it
     responsibleAuthority: URIRef  # part -> org:Organization named as a responsible authority
     acronym: URIRef  # an organisation's acronym as written
+    partnership: URIRef  # part, scheme, lineage node -> the csa:Partnership it belongs to
+    partnershipFrom: URIRef  # how a part's partnership was decided: "stated", "folder", "given"
+    area: URIRef  # a partnership's area, the place name ("Wessex")
+    level: URIRef  # "county", "district" ... where a partnership's name says
 
 
 class ELI(DefinedNamespace):

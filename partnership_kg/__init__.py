@@ -18,9 +18,11 @@ __version__ = "0.1.0"
 
 
 def build(
-    paths: list[str | Path] | None = None, store: str | Path = ".partnership-kg"
+    paths: list[str | Path] | None = None, store: str | Path = ".partnership-kg",
+    partnership: str | None = None,
 ) -> dict[str, Any]:
-    """Build or update ``store`` from ``paths`` (default: the bundled corpus)."""
+    """Build or update ``store`` from ``paths`` (default: the bundled corpus); ``partnership``
+    says whose documents they are (else read from each one's text, else its folder)."""
     from partnership_kg.pipeline import build as run_build
 
-    return run_build(paths, store)
+    return run_build(paths, store, partnership=partnership)

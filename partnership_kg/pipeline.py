@@ -22,10 +22,25 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def folder_of(path: Path, roots: list[Path]) -> str | None:
+    """The first folder under the build root the file was found in: ``docs/riverford/a.pdf``
+    under ``docs`` -> "riverford"; None for a file named directly or lying in the root."""
+    for root in roots:
+        if root.is_dir():
+            try:
+                relative = path.relative_to(root)
+            except ValueError:
+                continue
+            return relative.parts[0] if len(relative.parts) > 1 else None
+    return None
+
+
 def _ingest(
-    files: list[Path], known: dict[str, Any], on_file: ProgressCallback | None
+    files: list[Path], known: dict[str, Any], on_file: ProgressCallback | None,
+    roots: list[Path], partnership: str | None,
 ) -> tuple[list[Document], list[dict[str, Any]], list[dict[str, Any]]]:
-    """Extract every new or changed file; returns (documents, unchanged, failed)."""
+    """Extract every new or changed file; returns (documents, unchanged, failed). A file is
+    unchanged only if its bytes, the partnership it was given and its folder are all the same."""
     from partnership_kg.ingest import extract
 
     documents: list[Document] = []
@@ -35,10 +50,16 @@ def _ingest(
         if on_file:
             on_file(path.name, done, len(files))
         try:
-            if known.get(path.name, {}).get("sha256") == file_sha256(path):
+            folder = folder_of(path, roots)
+            entry = known.get(path.name, {})
+            if (entry.get("sha256") == file_sha256(path)
+                    and entry.get("partnership_given") == partnership
+                    and entry.get("folder") == folder):
                 unchanged.append({"source": path.name})
                 continue
-            documents.append(extract(path))
+            document = extract(path)
+            document.partnership_given, document.folder = partnership, folder
+            documents.append(document)
         except IngestError as error:
             failed.append({"source": path.name, "error": str(error)})
         except OSError as error:
@@ -51,8 +72,11 @@ def build(
     store: str | Path,
     progress: bool = False,
     on_file: ProgressCallback | None = None,
+    partnership: str | None = None,
 ) -> dict[str, Any]:
     """Ingest ``paths`` (default: the bundled corpus) into ``store``; the contract's build JSON.
+
+    ``partnership`` says whose documents they are (else each one's text, else its folder).
 
     Unchanged files are skipped; when nothing changed the store is not touched at all.
     Otherwise the whole store is rebuilt aside and swapped in, so a failure keeps the old one.
@@ -64,7 +88,9 @@ def build(
     missing = [str(root) for root in roots if not root.exists()]
     files = discover([root for root in roots if root.exists()])
     manifest = storage.read_manifest(store)
-    new_documents, unchanged, failed = _ingest(files, manifest["documents"], on_file)
+    partnership = " ".join(partnership.split()) if partnership else None
+    new_documents, unchanged, failed = _ingest(files, manifest["documents"], on_file, roots,
+                                               partnership or None)
     failed += [{"source": name, "error": "no such file or folder"} for name in missing]
     report: dict[str, Any] = {"ingested": [], "unchanged": unchanged, "failed": failed}
     if not new_documents:

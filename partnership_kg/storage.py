@@ -85,6 +85,8 @@ def write_documents(store: Path, documents: list[Document], chunks: dict[str, in
             "sha256": document.sha256,
             "type": document.type,
             "chunks": chunks.get(document.source, 0),
+            "partnership_given": document.partnership_given,
+            "folder": document.folder,
         }
     manifest = {"format": FORMAT, "documents": entries}
     (store / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")

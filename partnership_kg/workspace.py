@@ -13,6 +13,9 @@ from typing import Any
 from partnership_kg import storage
 from partnership_kg.ingest.model import Document, Part
 
+_Q_PART_PARTNERSHIPS = """SELECT DISTINCT ?part ?label ?from WHERE {
+  ?part csa:partnership ?p ; csa:partnershipFrom ?from . ?p skos:prefLabel ?label }"""
+
 
 class Workspace:
     def __init__(self, store: str | Path) -> None:
@@ -55,47 +58,77 @@ class Workspace:
         return self._part_texts[id(part)]
 
     # -- the contract's API ---------------------------------------------------------------------
-    def ask(self, question: str) -> dict[str, Any]:
+    def ask(self, question: str, partnership: str | None = None) -> dict[str, Any]:
         from partnership_kg.answer import answer
 
-        return answer(self, question)
+        return answer(self, question, partnership=partnership)
 
     def search(self, query: str, k: int = 10, mode: str = "hybrid") -> list[dict[str, Any]]:
         return self.index.search(query, k=k, mode=mode)
 
-    def lineage(self, name: str) -> dict[str, Any]:
+    # ``partnership=`` names whose plans (label, acronym, area or part of a name); without it a
+    # store of several partnerships answers for each, grouped (see ``graph.query.partnerships``).
+    def lineage(self, name: str, partnership: str | None = None) -> dict[str, Any]:
         from partnership_kg.graph import queries
 
-        return queries.lineage(self.graph, name)
+        return queries.lineage(self.graph, name, partnership=partnership)
 
-    def priorities(self, year: int | None = None, document: str | None = None) -> dict[str, Any]:
+    def priorities(self, year: int | None = None, document: str | None = None,
+                   partnership: str | None = None) -> dict[str, Any]:
         from partnership_kg.graph import queries
 
-        return queries.priorities(self.graph, year=year, document=document)
+        return queries.priorities(self.graph, year=year, document=document,
+                                  partnership=partnership)
 
-    def diff(self, a: str, b: str) -> dict[str, Any]:
+    def diff(self, a: str, b: str, partnership: str | None = None) -> dict[str, Any]:
         from partnership_kg.graph import queries
 
-        return queries.diff(self.graph, a, b)
+        return queries.diff(self.graph, a, b, partnership=partnership)
+
+    @cached_property
+    def _owners(self) -> dict[str, set[str]]:
+        rows = self.graph.select("""SELECT DISTINCT ?source ?label WHERE {
+            ?part csa:partnership ?p ; csa:sourceFile ?source . ?p skos:prefLabel ?label }""")
+        owners: dict[str, set[str]] = {}
+        for row in rows:
+            owners.setdefault(str(row["label"]), set()).add(str(row["source"]))
+        return owners
+
+    def partnership_sources(self, label: str) -> set[str]:
+        """The source files holding a part of the partnership named ``label``."""
+        return self._owners.get(label, set())
+
+    def partnerships(self) -> list[dict[str, Any]]:
+        """The store's partnerships: name, area and every other name the text gives."""
+        from partnership_kg.graph import queries
+
+        return [{"partnership": p.label, "area": p.area,
+                 "names": sorted(p.names - {p.label, p.area})}
+                for p in queries.partnerships(self.graph)]
 
     def sparql(self, query: str) -> list[dict[str, Any]]:
         """Rows of a read-only SELECT/ASK/CONSTRUCT; an update raises ``UpdateRefused``."""
         return self.graph.select(query)
 
-    def export(self, fmt: str, out: str | Path, view: str | None = None) -> Path:
+    def export(self, fmt: str, out: str | Path, view: str | None = None,
+               partnership: str | None = None) -> Path:
         from partnership_kg.graph import export
 
-        return export.export(self.graph, fmt, Path(out), view)
+        return export.export(self.graph, fmt, Path(out), view, partnership=partnership)
 
     def document_summaries(self) -> list[dict[str, Any]]:
         """What ``documents --json`` prints: one entry per file with its parts."""
-        from partnership_kg.graph.names import graph_iri
+        from partnership_kg.graph.names import graph_iri, part_iri
 
         manifest = storage.read_manifest(self.path)["documents"]
         triples = {str(row["g"]): int(row["n"]) for row in self.graph.select(
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
+        owners = {str(row["part"]): (str(row["label"]), str(row["from"]))
+                  for row in self.graph.select(_Q_PART_PARTNERSHIPS)}
         summaries = []
         for document in self.documents:
+            parts = [owners.get(str(part_iri(document.source, part.index)), (None, None))
+                     for part in document.parts]
             graphs = [str(graph_iri(document.source, part.index)) for part in document.parts]
             summaries.append({
                 "source": document.source,
@@ -107,12 +140,15 @@ class Workspace:
                 "chunks": manifest.get(document.source, {}).get("chunks", 0),
                 "triples": sum(triples.get(graph, 0) for graph in graphs),
                 "named_graphs": sum(graph in triples for graph in graphs),
+                "partnership": parts[0][0] if parts else None,
+                "partnership_from": parts[0][1] if parts else None,
                 "warnings": document.warnings,
                 "parts": [
                     {"index": part.index, "type": part.type, "title": part.title,
                      "date": part.date, "period": part.period,
-                     "page_start": part.page_start, "page_end": part.page_end}
-                    for part in document.parts
+                     "page_start": part.page_start, "page_end": part.page_end,
+                     "partnership": owner, "partnership_from": decided}
+                    for part, (owner, decided) in zip(document.parts, parts, strict=True)
                 ],
             })
         return summaries

@@ -19,6 +19,8 @@ from typing import Any
 import click
 
 from partnership_kg import settings, storage
+from partnership_kg.ui import cli_views as views
+from partnership_kg.ui.cli_views import format_evidence
 
 EXPORT_FORMATS = ["ttl", "trig", "nq", "jsonld", "graphml", "gexf", "csv"]
 METHOD_WORDS = {"graph": "(answered from the knowledge graph)",
@@ -72,6 +74,14 @@ def _override_store(ctx: click.Context, _param: click.Parameter, value: Path | N
         ctx.obj["store"] = value
 
 
+PARTNERSHIP_HELP = ("Whose plans: a partnership's name, acronym, area or part of its name "
+                    "(default: each partnership in the store).")
+
+
+def partnership_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--partnership", metavar="NAME", help=PARTNERSHIP_HELP)(command)
+
+
 def store_option(command: Callable[..., Any]) -> Callable[..., Any]:
     """``--store`` after the command too: ``partnership-kg ask "..." --store kg`` works."""
     return click.option("--store", type=click.Path(path_type=Path), expose_value=False,
@@ -91,13 +101,6 @@ def open_workspace(ctx: click.Context):  # -> partnership_kg.Workspace
     from partnership_kg.workspace import Workspace
 
     return Workspace(ctx.obj["store"])
-
-
-def format_evidence(evidence: dict[str, Any] | None) -> str:
-    if not evidence:
-        return ""
-    page = f", p. {evidence['page']}" if evidence.get("page") else ""
-    return f'    [{evidence["source"]}{page}] "{evidence["quote"]}"'
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -121,9 +124,13 @@ def cli(ctx: click.Context, store: Path | None) -> None:
 @cli.command()
 @store_option
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--partnership", metavar="NAME",
+              help="Whose documents these are (default: the name each one's text uses, "
+                   "else the folder it is in).")
 @json_option
 @click.pass_context
-def build(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
+def build(ctx: click.Context, paths: tuple[Path, ...], partnership: str | None,
+          as_json: bool) -> None:
     """Ingest PDF, Word (.docx), web page (.html) and text files and folders (default: the
     bundled corpus).
 
@@ -135,7 +142,8 @@ def build(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
     store = ctx.obj["store"]
     interactive = sys.stderr.isatty() and not as_json
     report = run_build(list(paths), store, progress=interactive,
-                       on_file=_file_progress() if interactive else None)
+                       on_file=_file_progress() if interactive else None,
+                       partnership=partnership)
     if as_json:
         emit_json(report)
     else:
@@ -165,11 +173,14 @@ def _file_progress() -> Callable[[str, int, int], None]:
 @cli.command()
 @store_option
 @click.argument("question", nargs=-1, required=True)
+@partnership_option
 @json_option
 @click.pass_context
-def ask(ctx: click.Context, question: tuple[str, ...], as_json: bool) -> None:
-    """Answer a question in plain words, with citations (source, page, quote)."""
-    result = open_workspace(ctx).ask(" ".join(question))
+def ask(ctx: click.Context, question: tuple[str, ...], partnership: str | None,
+        as_json: bool) -> None:
+    """Answer a question in plain words, with citations (source, page, quote); on a store of
+    several partnerships, about the one the question (or --partnership) names."""
+    result = open_workspace(ctx).ask(" ".join(question), partnership=partnership)
     if as_json:
         emit_json(result)
         return
@@ -205,80 +216,51 @@ def search(ctx: click.Context, query: tuple[str, ...], k: int, mode: str, as_jso
 @cli.command()
 @store_option
 @click.argument("name", nargs=-1, required=True)
+@partnership_option
 @json_option
 @click.pass_context
-def lineage(ctx: click.Context, name: tuple[str, ...], as_json: bool) -> None:
+def lineage(ctx: click.Context, name: tuple[str, ...], partnership: str | None,
+            as_json: bool) -> None:
     """The history of a priority or theme: NAME may be a label, a past label or an acronym."""
-    result = open_workspace(ctx).lineage(" ".join(name))
+    result = open_workspace(ctx).lineage(" ".join(name), partnership=partnership)
     if as_json:
         emit_json(result)
         return
-    if not result.get("concept"):
-        click.echo(f"No priority or theme matches {result['query']!r}.")
-        return
-    click.echo(f"{result['concept']}")
-    for entry in result["timeline"]:
-        click.echo(f"  {entry['period']:<12} {entry['label']}  [{entry['source']}]")
-    from partnership_kg.answer.changes import describe_event
-
-    for event in result["events"]:
-        click.echo(describe_event(event))
-        click.echo(format_evidence(event.get("evidence")))
+    views.show(result, views.lineage)
 
 
 @cli.command()
 @store_option
 @click.option("--year", type=int, help="The year to look at (default: the latest agreement).")
 @click.option("--document", "document", help="An agreement's source file name.")
+@partnership_option
 @json_option
 @click.pass_context
 def priorities(ctx: click.Context, year: int | None, document: str | None,
-               as_json: bool) -> None:
+               partnership: str | None, as_json: bool) -> None:
     """The priorities and themes in force, with their leads."""
-    result = open_workspace(ctx).priorities(year=year, document=document)
+    result = open_workspace(ctx).priorities(year=year, document=document,
+                                            partnership=partnership)
     if as_json:
         emit_json(result)
         return
-    agreement = result.get("agreement")
-    if not agreement:
-        click.echo(f"No agreement in the store was in force in {year}." if year else
-                   "The store holds no agreement.")
-        return
-    click.echo(f"{agreement['title']} ({agreement['period']})")
-    for priority in result["priorities"]:
-        leads = f" - lead: {'; '.join(priority['leads'])}" if priority.get("leads") else ""
-        click.echo(f"  * {priority['label']}{leads}")
-    if result.get("themes"):
-        click.echo("Cross-cutting themes:")
-        for theme in result["themes"]:
-            click.echo(f"  - {theme['label']}")
+    views.show(result, views.priorities)
 
 
 @cli.command()
 @store_option
 @click.argument("a")
 @click.argument("b")
+@partnership_option
 @json_option
 @click.pass_context
-def diff(ctx: click.Context, a: str, b: str, as_json: bool) -> None:
+def diff(ctx: click.Context, a: str, b: str, partnership: str | None, as_json: bool) -> None:
     """What changed between two agreements, given by year or source file."""
-    result = open_workspace(ctx).diff(a, b)
+    result = open_workspace(ctx).diff(a, b, partnership=partnership)
     if as_json:
         emit_json(result)
         return
-    names = {key: (result.get(key) or {}).get("title", key) for key in ("from", "to")}
-    click.echo(f"{names['from']}  ->  {names['to']}")
-    for key in ("added", "removed", "plans_added", "plans_removed"):
-        for entry in result.get(key, []):
-            label = entry if isinstance(entry, str) else entry.get("label") or entry.get("title")
-            click.echo(f"  {key.replace('_', ' ')}: {label}")
-    for entry in result.get("renamed", []):
-        before, after = (" + ".join(x) if isinstance(x, list) else x
-                         for x in (entry["from"], entry["to"]))
-        click.echo(f"  {entry['type']}: {before} -> {after}")
-    for entry in result.get("leads_changed", []):
-        click.echo(f"  lead changed for {entry['priority']}: {'; '.join(entry['from'])} -> "
-                   f"{'; '.join(entry['to'])}")
+    views.show(result, views.diff)
 
 
 @cli.command()
@@ -315,10 +297,12 @@ def sparql(ctx: click.Context, query: str, fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="File to write.")
 @click.option("--view", help="lineage:NAME, priority:NAME or document:SOURCE (default: all).")
+@partnership_option
 @click.pass_context
-def export(ctx: click.Context, fmt: str, out: Path, view: str | None) -> None:
+def export(ctx: click.Context, fmt: str, out: Path, view: str | None,
+           partnership: str | None) -> None:
     """Export the whole graph or a view for other tools (Gephi, spreadsheets, triple stores)."""
-    written = open_workspace(ctx).export(fmt, out, view)
+    written = open_workspace(ctx).export(fmt, out, view, partnership=partnership)
     click.echo(f"wrote {written}", err=True)
 
 
@@ -335,14 +319,19 @@ def documents(ctx: click.Context, as_json: bool) -> None:
         return
     for doc in summaries:
         when = doc["period"] or doc["date"] or ""
+        owner = (f" [{doc['partnership']}, {doc['partnership_from']}]"
+                 if doc.get("partnership") else "")
         click.echo(f"{doc['source']}: {doc['type']} - {doc['title']} {when} "
                    f"({_count(doc['pages'], 'page')}, {_count(doc['chunks'], 'chunk')}, "
-                   f"{_count(doc['triples'], 'triple')})")
+                   f"{_count(doc['triples'], 'triple')}){owner}")
         if len(doc["parts"]) > 1:
             for part in doc["parts"]:
                 when = part["period"] or part["date"] or ""
                 pages = f"pp. {part['page_start']}-{part['page_end']}" if part["page_start"] else ""
-                click.echo(f"    {part['index']}. {part['type']}: {part['title']} {when} {pages}")
+                other = (f" [{part['partnership']}, {part['partnership_from']}]"
+                         if part.get("partnership") != doc.get("partnership") else "")
+                click.echo(f"    {part['index']}. {part['type']}: {part['title']} {when} "
+                           f"{pages}{other}")
 
 
 @cli.command()

@@ -14,25 +14,81 @@ NOT_FOUND = ("The documents in this store do not answer that: neither the knowle
              "any passage supports an answer, so none is given.")
 
 
-def answer(ws: Any, text: str) -> dict[str, Any]:
-    """The contract's ``ask`` dict for question ``text`` over the open workspace ``ws``."""
-    from partnership_kg.answer.graph_answers import HANDLERS
+def answer(ws: Any, text: str, partnership: str | None = None) -> dict[str, Any]:
+    """The contract's ``ask`` dict for question ``text`` over the open workspace ``ws``.
 
-    question = parse(text)
-    handler = HANDLERS.get(question.intent)
-    found = handler(ws, question) if handler else None
+    On a store of several partnerships the question is answered for the one it names (or
+    ``partnership``); naming none, each partnership's answer is given under its name.
+    """
+    from partnership_kg.answer.partnership import View, named_in
+    from partnership_kg.graph import queries
+
+    known = queries.partnerships(ws.graph)
+    chosen = queries.match(ws.graph, partnership) if partnership else None
+    if len(known) <= 1:
+        return _answer(ws, text, text)
+    if chosen is None:
+        chosen, plain = named_in(text, known)
+    else:
+        plain = named_in(text, [chosen])[1]
+    if chosen is not None:
+        return _answer(View(ws, chosen), text, plain)
+    return _answer_each(ws, text, [View(ws, entry) for entry in known])
+
+
+def _answer(ws: Any, text: str, plain: str) -> dict[str, Any]:
+    """``text`` answered from the graph, else from passages; ``plain`` is the question as
+    parsed (without the words naming its partnership)."""
+    found = _from_graph(ws, plain)
     if found:
         sentence, evidence = found
         return {"question": text, "answer": sentence, "method": "graph",
                 "citations": [cite(ws, item) for item in _unique(evidence)]}
+    return _from_passages(ws, text, plain)
 
+
+def _from_graph(ws: Any, plain: str) -> tuple[str, list[dict[str, Any]]] | None:
+    from partnership_kg.answer.graph_answers import HANDLERS
+
+    question = parse(plain)
+    handler = HANDLERS.get(question.intent)
+    return handler(ws, question) if handler else None
+
+
+def _from_passages(ws: Any, text: str, plain: str) -> dict[str, Any]:
     from partnership_kg.search.extractive import answer_from_passages
 
-    passages = answer_from_passages(text, ws.search(text, k=8, mode="hybrid"))
+    if hasattr(ws, "partnership"):  # one partnership's documents only
+        mine = ws.partnership_sources(ws.partnership.label)
+        hits = [hit for hit in ws.search(plain, k=8, mode="hybrid") if hit["source"] in mine]
+        if len(hits) < 8:  # others' passages ranked high: look further down for its own
+            hits = [hit for hit in ws.search(plain, k=32, mode="hybrid")
+                    if hit["source"] in mine][:8]
+        passages = answer_from_passages(plain, hits)
+    else:
+        passages = answer_from_passages(text, ws.search(text, k=8, mode="hybrid"))
     if passages:
         return {"question": text, "answer": passages["answer"], "method": "passages",
                 "citations": passages["citations"]}
     return {"question": text, "answer": NOT_FOUND, "method": "none", "citations": []}
+
+
+def _answer_each(ws: Any, text: str, views: list[Any]) -> dict[str, Any]:
+    """No partnership named: each partnership's graph answer under its name, never merged;
+    where the graph answers for none, passages from all the documents."""
+    sentences, evidence = [], []
+    for view in views:
+        found = _from_graph(view, text)
+        if found:
+            sentences.append(f"{view.partnership.label}: {found[0]}")
+            evidence += found[1]
+    if not sentences:
+        return _from_passages(ws, text, text)
+    names = "; ".join(view.partnership.label for view in views)
+    lead = (f"The store holds several partnerships ({names}); name one to ask about it alone. "
+            if len(sentences) > 1 else "")
+    return {"question": text, "answer": lead + " ".join(sentences), "method": "graph",
+            "citations": [cite(ws, item) for item in _unique(evidence)]}
 
 
 def _unique(evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -1,0 +1,1 @@
+"""Read queries, one module per family of questions; ``graph.queries`` is their front door."""

@@ -1,0 +1,256 @@
+"""Lineage, priorities in force, themes and diff: the contract's history questions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from partnership_kg.graph.names import normalise
+from partnership_kg.graph.query.model import (
+    Concept,
+    Model,
+    Version,
+    as_year,
+    closure,
+    concept_seeds,
+    event_dict,
+    model_of,
+    plan_rows,
+)
+from partnership_kg.graph.query.partnerships import for_partnerships, partnerships
+from partnership_kg.graph.resolve import GraphStore, core, same_concept
+
+# -- lineage ------------------------------------------------------------------------------------
+
+def lineage(store: GraphStore, name: str,
+            partnership: str | None = None) -> dict[str, Any]:
+    """The history of the priority or theme ``name`` across every agreement version."""
+    return for_partnerships(store, partnership, lambda model: _lineage(model, name),
+                            keep=lambda r: r["concept"] is not None)
+
+
+def _lineage(model: Model, name: str) -> dict[str, Any]:
+    seeds = concept_seeds(model, name)
+    if not seeds:
+        return {"query": name, "concept": None, "timeline": [], "events": []}
+    seed_set = set(seeds)
+    # Forward along "is replaced by", backward along "replaces", and across narrated events.
+    forward = {**{k: set(v) for k, v in model.replaced_by.items()}}
+    backward = {**{k: set(v) for k, v in model.replaces.items()}}
+    for event in model.events:
+        if event.type in {"introduced", "retired"}:
+            continue
+        for source in event.sources:
+            forward.setdefault(source, set()).update(event.targets)
+            for target in event.targets:
+                backward.setdefault(target, set()).add(source)
+    members = closure(seed_set, forward) | closure(seed_set, backward)
+    first = min((model.concepts[s] for s in seeds),
+                key=lambda c: (model.version_of(c.scheme).year if model.version_of(c.scheme)
+                               else 9999))
+    timeline = _timeline(model, members)
+    events = [event_dict(model, e) for e in model.events
+              if set(e.sources) & members or set(e.targets) & members]
+    return {"query": name, "concept": first.label, "timeline": timeline, "events": events}
+
+
+def _timeline(model: Model, members: set[str]) -> list[dict[str, Any]]:
+    timeline: list[dict[str, Any]] = []
+    carried: list[str] = []
+    retired = {s for e in model.events if e.type == "retired" for s in e.sources}
+    for version in model.versions:
+        here = [c for c in model.in_scheme(version.scheme) if c.iri in members]
+        if here:
+            carried = [c.iri for c in here if c.iri not in retired]
+            for concept in here:
+                evidence = model.evidence(concept.iri) or {}
+                timeline.append({"period": version.period, "year": version.year,
+                                 "label": concept.label, "source": evidence.get("source"),
+                                 "page": evidence.get("page")})
+        elif carried and not version.real:
+            # A narrated version with no change to this concept: it carried on unchanged.
+            evidence = model.evidence(version.scheme) or {}
+            for iri in carried:
+                timeline.append({"period": version.period, "year": version.year,
+                                 "label": model.label(iri), "source": evidence.get("source") or (
+                                     version.narrators[0] if version.narrators else None),
+                                 "page": evidence.get("page"), "carried": True})
+        elif version.real:
+            carried = []
+    return timeline
+
+
+# -- priorities, themes, diff --------------------------------------------------------------------
+
+def _concept_entry(model: Model, concept: Concept, with_leads: bool = True) -> dict[str, Any]:
+    entry: dict[str, Any] = {"label": concept.label}
+    if with_leads:
+        entry["leads"] = model.leads.get(concept.iri, [])
+    entry["evidence"] = model.evidence(concept.iri)
+    return entry
+
+
+def _version_for_document(model: Model, document: str) -> Version | None:
+    for version in model.real_versions():
+        if any(source == document or part == document for part, source, _ in version.sources):
+            return version
+    return None
+
+
+def priorities(store: GraphStore, year: int | None = None,
+               document: str | None = None, partnership: str | None = None) -> dict[str, Any]:
+    """The priorities and themes in force in ``year`` (or stated by ``document``, which says
+    whose they are)."""
+    if document and partnership is None and len(partnerships(store)) > 1:
+        version = _version_for_document(model_of(store), document)
+        partnership = _name_of(store, version.partnership if version else None)
+    return for_partnerships(store, partnership, lambda model: _priorities(model, year, document),
+                            keep=lambda r: r["agreement"] is not None)
+
+
+def _name_of(store: GraphStore, iri: str | None) -> str | None:
+    """A partnership's label, to name it as a user would (None where it has none)."""
+    return next((p.label for p in partnerships(store) if p.iri == iri), None)
+
+
+def _priorities(model: Model, year: int | None = None,
+               document: str | None = None) -> dict[str, Any]:
+    base = _version_for_document(model, document) if document else None
+    base, concepts, applied = model.state(year, base)
+    if base is None:
+        return {"year": year, "agreement": None, "priorities": [], "themes": []}
+    return {
+        "year": year if year is not None else base.year,
+        "agreement": base.agreement(model),
+        "priorities": [_concept_entry(model, c) for c in concepts if c.kind == "priority"],
+        "themes": [_concept_entry(model, c, with_leads=False) for c in concepts
+                   if c.kind == "theme"],
+        "amended_by": [event_dict(model, e) for e in applied],
+    }
+
+
+def themes(store: GraphStore, year_or_period: int | str | None = None,
+           partnership: str | None = None) -> dict[str, Any]:
+    """The cross-cutting themes in force in a year (or the version whose period is given)."""
+    return for_partnerships(store, partnership, lambda model: _themes(model, year_or_period),
+                            keep=lambda r: r["agreement"] is not None)
+
+
+def _themes(model: Model, year_or_period: int | str | None = None) -> dict[str, Any]:
+    year = as_year(year_or_period)
+    base, concepts, _ = model.state(year)
+    return {"year": year, "agreement": base.agreement(model) if base else None,
+            "themes": [_concept_entry(model, c, with_leads=False) for c in concepts
+                       if c.kind == "theme"]}
+
+
+def _state_of(model: Model, ref: int | str) -> tuple[Version | None, list[Concept], int | None]:
+    text = str(ref).strip()
+    version = _version_for_document(model, text)
+    if version is not None:
+        base, concepts, _ = model.state(version.year, version)
+        return base, concepts, version.year
+    year = as_year(text)
+    base, concepts, _ = model.state(year)
+    return base, concepts, year
+
+
+def diff(store: GraphStore, a: int | str, b: int | str,
+         partnership: str | None = None) -> dict[str, Any]:
+    """What changed between two agreements (years or source files)."""
+    return for_partnerships(store, partnership, lambda model: _diff(model, a, b))
+
+
+def _diff(model: Model, a: int | str, b: int | str) -> dict[str, Any]:
+    base_a, old, year_a = _state_of(model, a)
+    base_b, new, year_b = _state_of(model, b)
+    for ref, base in ((a, base_a), (b, base_b)):
+        if base is None:
+            known = ", ".join(v.period for v in model.real_versions())
+            raise ValueError(f"no agreement in force for {ref!r}: the store holds {known}")
+    lo, hi = sorted((year_a or 0, year_b or 0))
+    old_ids, new_ids = {c.iri for c in old}, {c.iri for c in new}
+    renamed, matched_old, matched_new = [], set(), set()
+    for event in model.events:
+        if not lo < event.year <= hi or event.type in {"introduced", "retired"}:
+            continue
+        renamed.append({"from": " + ".join(model.label(i) for i in event.sources),
+                        "to": " + ".join(model.label(i) for i in event.targets),
+                        "type": event.type, "year": event.year,
+                        "evidence": model.evidence(event.iri)})
+        matched_old.update(s for s in event.sources)
+        matched_new.update(t for t in event.targets)
+    pairs: list[tuple[Concept, Concept]] = []
+    for concept in old:
+        twin = next((c for c in new if same_concept(c.label, concept.label)), None)
+        if twin:
+            pairs.append((concept, twin))
+            matched_old.add(concept.iri)
+            matched_new.add(twin.iri)
+    # A concept reached through renames counts as matched on both sides.
+    forward = {}
+    for event in model.events:
+        for source in event.sources:
+            if event.type not in {"introduced", "retired"}:
+                forward.setdefault(source, set()).update(event.targets)
+    for concept in old:
+        reach = closure({concept.iri}, {**forward, **{k: set(v) for k, v in
+                                                       model.replaced_by.items()}})
+        if reach & new_ids - {concept.iri}:
+            matched_old.add(concept.iri)
+            for twin in new:
+                if twin.iri in reach:
+                    matched_new.add(twin.iri)
+                    if (concept, twin) not in pairs:
+                        pairs.append((concept, twin))
+    # A version whose text states no themes (a diagram) says nothing about them: compare a kind
+    # only where both sides state it.
+    kinds = {c.kind for c in old} & {c.kind for c in new}
+    added = [_concept_entry(model, c, with_leads=False) | {"kind": c.kind} for c in new
+             if c.iri not in matched_new and c.iri not in old_ids and c.kind in kinds]
+    removed = [_concept_entry(model, c, with_leads=False) | {"kind": c.kind} for c in old
+               if c.iri not in matched_old and c.iri not in new_ids and c.kind in kinds]
+    leads_changed = []
+    seen_pairs: set[tuple[str, tuple[str, ...]]] = set()
+    for before, after in pairs:
+        key = (after.iri, tuple(model.leads.get(before.iri, [])))
+        if key in seen_pairs:
+            continue
+        seen_pairs.add(key)
+        leads_a, leads_b = model.leads.get(before.iri, []), model.leads.get(after.iri, [])
+        if leads_a and leads_b and {normalise(x) for x in leads_a} != {normalise(x)
+                                                                       for x in leads_b}:
+            leads_changed.append({"priority": after.label, "from": leads_a, "to": leads_b,
+                                  "evidence": model.evidence(after.iri)})
+    plans_a, plans_b = _plans_of_version(model, base_a), _plans_of_version(model, base_b)
+    unstated = sorted({c.kind for c in [*old, *new]} - kinds)
+    return {
+        "from": base_a.agreement(model) if base_a else None,
+        "to": base_b.agreement(model) if base_b else None,
+        "added": added, "removed": removed, "renamed": renamed,
+        "leads_changed": leads_changed,
+        "plans_added": [plans_b[k] for k in plans_b if k not in plans_a],
+        "plans_removed": [plans_a[k] for k in plans_a if k not in plans_b],
+        "not_compared": [f"{kind}s: not stated in the text of both agreements"
+                         for kind in unstated],
+    }
+
+
+def _plans_of_version(model: Model, version: Version | None) -> dict[str, str]:
+    if version is None:
+        return {}
+    holders = {version.scheme, *(part for part, _, _ in version.sources)}
+    holders |= {c.iri for c in model.in_scheme(version.scheme)}
+    plans: dict[str, str] = {}
+    for row in plan_rows(model):
+        if str(row["holder"]) in holders:
+            title = str(row.get("title") or row["plan"])
+            plans.setdefault(_plan_key(title), title)
+    return dict(sorted(plans.items()))
+
+
+def _plan_key(title: str) -> str:
+    """A plan named with or without its years ("Vision for Wessex, 2012-2022") is one plan."""
+    return " ".join(word for word in normalise(core(title)).split()
+                    if not (word.isdigit() and len(word) in {2, 4}))
+
+

@@ -1,0 +1,337 @@
+"""The graph read into Python: versions, concepts, events, evidence and leads.
+
+The graph is small, so ``Model`` reads it in a few queries and the rules (which version is in
+force, which narrated changes apply) run in Python, where they are clear. ``Model.scoped`` is
+one partnership's part of it: two partnerships' versions never meet.
+"""
+
+from __future__ import annotations
+
+import copy
+import weakref
+from dataclasses import dataclass, field
+from typing import Any
+
+from partnership_kg.graph.evidence import page_from_selector
+from partnership_kg.graph.names import normalise, parse_period
+from partnership_kg.graph.resolve import GraphStore, best_matches
+
+EVENT_TYPES = {
+    "Introduction": "introduced", "Rename": "renamed", "Expansion": "expanded",
+    "Merge": "merged", "Split": "split", "Retirement": "retired",
+}
+_CSA = "https://w3id.org/partnership-kg/csa#"
+
+_Q_VERSIONS = """
+SELECT DISTINCT ?scheme ?year ?period ?part ?source ?title ?agreement ?narrator ?nsource
+       ?nagreement ?partnership WHERE {
+  ?scheme a skos:ConceptScheme ; csa:startYear ?year .
+  OPTIONAL { ?scheme csa:partnership ?partnership }
+  OPTIONAL { ?scheme csa:period ?period }
+  OPTIONAL { ?scheme dct:source ?part . ?part csa:sourceFile ?source .
+             OPTIONAL { ?part dct:title ?title }
+             BIND (EXISTS { ?part a csa:Agreement } AS ?agreement) }
+  OPTIONAL { ?scheme csa:narratedBy ?narrator . ?narrator csa:sourceFile ?nsource .
+             BIND (EXISTS { ?narrator a csa:Agreement } AS ?nagreement) }
+}"""
+_Q_CONCEPTS = """
+SELECT DISTINCT ?concept ?label ?kind ?scheme WHERE {
+  ?concept skos:prefLabel ?label ; a ?kind .
+  OPTIONAL { ?concept skos:inScheme ?scheme }
+  VALUES ?kind { csa:Priority csa:CrossCuttingTheme }
+}"""
+_Q_EVENTS = """
+SELECT DISTINCT ?event ?type ?year ?how ?from ?to ?partnership WHERE {
+  ?event a xkos:ConceptAssociation ; a ?type ; csa:effectiveYear ?year .
+  OPTIONAL { ?event csa:partnership ?partnership }
+  FILTER (?type != xkos:ConceptAssociation)
+  OPTIONAL { ?event csa:foundBy ?how }
+  OPTIONAL { ?event xkos:sourceConcept ?from }
+  OPTIONAL { ?event xkos:targetConcept ?to }
+}"""
+_Q_REPLACES = """
+SELECT DISTINCT ?new ?old WHERE {
+  ?new dct:replaces ?old . ?new skos:inScheme ?s . ?old skos:prefLabel ?l }
+"""
+_Q_EVIDENCE = """
+SELECT DISTINCT ?node ?source ?pageValue ?quote WHERE {
+  ?node prov:wasDerivedFrom ?target .
+  ?target csa:sourceFile ?source ; oa:hasSelector ?pageSel .
+  ?pageSel rdf:value ?pageValue ; oa:refinedBy ?quoteSel .
+  ?quoteSel oa:exact ?quote .
+}"""
+_Q_LEADS = """
+SELECT DISTINCT ?concept ?post ?postLabel ?orgLabel ?leadLabel WHERE {
+  { ?concept csa:leadPost ?post } UNION { ?concept csa:lead ?lead . ?lead csa:post ?post .
+                                           OPTIONAL { ?lead rdfs:label ?leadLabel } }
+  OPTIONAL { ?post skos:prefLabel|rdfs:label|dct:title ?postLabel }
+  OPTIONAL { ?post org:postIn ?org . ?org skos:prefLabel|rdfs:label|dct:title ?orgLabel }
+}"""
+_Q_PLANS = """
+SELECT DISTINCT ?holder ?plan ?title WHERE {
+  ?holder csa:linksToPlan ?plan .
+  OPTIONAL { ?plan dct:title|rdfs:label|skos:prefLabel ?title }
+}"""
+
+
+@dataclass
+class Version:
+    scheme: str
+    year: int
+    period: str
+    real: bool
+    sources: list[tuple[str, str, str]] = field(default_factory=list)  # (part, source, title)
+    narrators: list[str] = field(default_factory=list)  # source files narrating it
+    partnership: str | None = None  # the csa:Partnership IRI
+
+    def agreement(self, model: Model) -> dict[str, Any]:
+        if self.sources:
+            _part, source, title = sorted(self.sources, key=lambda s: (s[1], s[0]))[0]
+            return {"source": source, "title": title, "period": self.period}
+        evidence = model.evidence(self.scheme)
+        return {"source": evidence["source"] if evidence else
+                (self.narrators[0] if self.narrators else None),
+                "title": None, "period": self.period, "narrated": True}
+
+
+@dataclass
+class Concept:
+    iri: str
+    label: str
+    kind: str  # "priority" or "theme"
+    scheme: str | None
+
+
+@dataclass
+class Event:
+    iri: str
+    type: str
+    year: int
+    how: str
+    sources: list[str]
+    targets: list[str]
+    partnership: str | None = None
+
+
+class Model:
+    """Versions, concepts, events, evidence and leads read from a store."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.versions = self._versions()
+        self.concepts: dict[str, Concept] = {}
+        for row in store.select(_Q_CONCEPTS):
+            kind = "theme" if str(row["kind"]).endswith("CrossCuttingTheme") else "priority"
+            iri = str(row["concept"])
+            if iri not in self.concepts or kind == "priority":
+                scheme = str(row["scheme"]) if row.get("scheme") else None
+                self.concepts[iri] = Concept(iri, str(row["label"]), kind, scheme)
+        self.events = self._events()
+        self.replaces: dict[str, set[str]] = {}
+        self.replaced_by: dict[str, set[str]] = {}
+        for row in store.select(_Q_REPLACES):
+            new, old = str(row["new"]), str(row["old"])
+            if new in self.concepts and old in self.concepts:
+                self.replaces.setdefault(new, set()).add(old)
+                self.replaced_by.setdefault(old, set()).add(new)
+        self._evidence: dict[str, list[dict[str, Any]]] = {}
+        for row in store.select(_Q_EVIDENCE):
+            self._evidence.setdefault(str(row["node"]), []).append({
+                "source": row["source"], "page": page_from_selector(str(row["pageValue"])),
+                "quote": row["quote"]})
+        for items in self._evidence.values():
+            # Within a source, the quote with most context first: "the priorities for X are:
+            # A; B; C" says more than the bare label "B" (capped so no paragraph wins by size).
+            items.sort(key=lambda e: (str(e["source"]), -min(len(str(e["quote"])), 300),
+                                      e["page"] or 0, str(e["quote"])))
+        self.leads: dict[str, list[str]] = {}
+        # Leads worded by their own version first, so the version's spelling wins.
+        rows = sorted(store.select(_Q_LEADS),
+                      key=lambda r: (r.get("leadLabel") is None, str(r.get("postLabel"))))
+        for row in rows:
+            post = str(row.get("postLabel") or row["post"])
+            text = str(row["leadLabel"]) if row.get("leadLabel") else (
+                f"{post}, {row['orgLabel']}" if row.get("orgLabel")
+                and str(row["orgLabel"]) not in post else post)
+            leads = self.leads.setdefault(str(row["concept"]), [])
+            if normalise(text) not in {normalise(lead) for lead in leads}:
+                leads.append(text)
+
+    def _versions(self) -> list[Version]:
+        versions: dict[str, Version] = {}
+        scheme_agreement: dict[str, bool] = {}
+        narrated_by_agreement: dict[str, bool] = {}
+        for row in self.store.select(_Q_VERSIONS):
+            scheme = str(row["scheme"])
+            if row.get("agreement"):
+                scheme_agreement[scheme] = True
+            if row.get("nagreement"):
+                narrated_by_agreement[scheme] = True
+            version = versions.setdefault(scheme, Version(scheme, int(row["year"]),
+                                                          str(row.get("period") or row["year"]),
+                                                          False))
+            if row.get("partnership"):
+                version.partnership = str(row["partnership"])
+            if row.get("period") and version.period == str(version.year):
+                version.period = str(row["period"])
+            if row.get("part"):
+                entry = (str(row["part"]), str(row["source"]), str(row.get("title") or ""))
+                if entry not in version.sources:
+                    version.sources.append(entry)
+            if row.get("nsource") and str(row["nsource"]) not in version.narrators:
+                version.narrators.append(str(row["nsource"]))
+        # Stated by an agreement, or listed by another part in a year that no agreement's
+        # version history speaks for (see ``lineage._is_real``).
+        for version in versions.values():
+            version.real = scheme_agreement.get(version.scheme, False) or (
+                bool(version.sources) and not narrated_by_agreement.get(version.scheme, False))
+        return sorted(versions.values(), key=lambda v: v.year)
+
+    def _events(self) -> list[Event]:
+        events: dict[str, Event] = {}
+        for row in self.store.select(_Q_EVENTS):
+            kind = str(row["type"]).removeprefix(_CSA)
+            if kind not in EVENT_TYPES:
+                continue
+            event = events.setdefault(str(row["event"]), Event(
+                str(row["event"]), EVENT_TYPES[kind], int(row["year"]), str(row.get("how") or ""),
+                [], [], str(row["partnership"]) if row.get("partnership") else None))
+            for key, bucket in (("from", event.sources), ("to", event.targets)):
+                if row.get(key) and str(row[key]) not in bucket:
+                    bucket.append(str(row[key]))
+        return sorted(events.values(), key=lambda e: (e.year, e.type, e.iri))
+
+    def scoped(self, partnership: str) -> Model:
+        """The model of one partnership (by IRI): its versions, their concepts, its events."""
+        scoped = copy.copy(self)
+        scoped.versions = [v for v in self.versions if v.partnership == partnership]
+        schemes = {v.scheme for v in scoped.versions}
+        scoped.events = [e for e in self.events if e.partnership == partnership]
+        named = {iri for e in scoped.events for iri in (*e.sources, *e.targets)}
+        scoped.concepts = {iri: c for iri, c in self.concepts.items()
+                           if c.scheme in schemes or (c.scheme is None and iri in named)}
+        scoped.replaces = {k: v for k, v in self.replaces.items() if k in scoped.concepts}
+        scoped.replaced_by = {k: v for k, v in self.replaced_by.items() if k in scoped.concepts}
+        return scoped
+
+    # -- small accessors ------------------------------------------------------------------------
+    def evidence(self, node: str) -> dict[str, Any] | None:
+        items = self._evidence.get(node)
+        return dict(items[0]) if items else None
+
+    def label(self, iri: str) -> str:
+        concept = self.concepts.get(iri)
+        return concept.label if concept else iri
+
+    def in_scheme(self, scheme: str) -> list[Concept]:
+        return sorted((c for c in self.concepts.values() if c.scheme == scheme),
+                      key=lambda c: (c.kind, c.label))
+
+    def version_of(self, scheme: str | None) -> Version | None:
+        return next((v for v in self.versions if v.scheme == scheme), None)
+
+    def real_versions(self) -> list[Version]:
+        return [v for v in self.versions if v.real]
+
+    def narrated_events(self) -> list[Event]:
+        return [e for e in self.events if e.how == "narrative"]
+
+    # -- what was in force ------------------------------------------------------------------------
+    def base_version(self, year: int | None) -> Version | None:
+        real = self.real_versions()
+        if not real:
+            return None
+        if year is None:
+            return real[-1]
+        before = [v for v in real if v.year <= year]
+        return before[-1] if before else None  # no agreement was in force yet
+
+    def state(self, year: int | None, base: Version | None = None
+              ) -> tuple[Version | None, list[Concept], list[Event]]:
+        """The base agreement of ``year`` and its concepts amended by narrated changes."""
+        base = base or self.base_version(year)
+        if base is None:
+            return None, [], []
+        target_year = base.year if year is None else max(year, base.year)
+        current = {c.iri: c for c in self.in_scheme(base.scheme)}
+        applied = []
+        for event in self.narrated_events():
+            if base.year < event.year <= target_year:
+                if event.type != "introduced":
+                    for source in event.sources:
+                        current.pop(source, None)
+                for target in event.targets:
+                    if target in self.concepts:
+                        current[target] = self.concepts[target]
+                applied.append(event)
+        return base, sorted(current.values(), key=lambda c: c.label), applied
+
+
+_MODELS: weakref.WeakKeyDictionary[Any, Model] = weakref.WeakKeyDictionary()
+
+
+def model_of(store: GraphStore) -> Model:
+    """One model per opened store: a built store is never written again, so reading it once
+    serves every later query (a warm ``ask`` then costs no SPARQL round trips)."""
+    store = getattr(store, "scoped_base", store)  # a ``Scoped`` view reads the one model
+    model = _MODELS.get(store)
+    if model is None:
+        model = _MODELS[store] = Model(store)
+    return model
+
+
+def closure(start: set[str], edges: dict[str, set[str]]) -> set[str]:
+    seen, stack = set(start), list(start)
+    while stack:
+        for nxt in edges.get(stack.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return seen
+
+
+def concept_seeds(model: Model, name: str) -> list[str]:
+    by_label: dict[str, list[str]] = {}
+    for concept in model.concepts.values():
+        by_label.setdefault(concept.label, []).append(concept.iri)
+    rows = model.store.select("""SELECT DISTINCT ?c ?l WHERE {
+                                 ?c skos:altLabel ?l ; skos:prefLabel ?p .
+                                 ?c a ?k . VALUES ?k { csa:Priority csa:CrossCuttingTheme } }""")
+    for row in rows:
+        if str(row["c"]) in model.concepts:  # this model's partnership only
+            by_label.setdefault(str(row["l"]), []).append(str(row["c"]))
+    seeds: list[str] = []
+    for label in best_matches(name, by_label):
+        seeds.extend(iri for iri in by_label[label] if iri not in seeds)
+    return seeds
+
+
+def event_dict(model: Model, event: Event) -> dict[str, Any]:
+    evidence = model.evidence(event.iri)
+    quote = normalise(str(evidence["quote"])) if evidence else ""
+    return {"year": event.year, "type": event.type,
+            "from": _in_text_order([model.label(i) for i in event.sources], quote),
+            "to": _in_text_order([model.label(i) for i in event.targets], quote),
+            "found_by": event.how,
+            "evidence": evidence}
+
+
+def _in_text_order(labels: list[str], quote: str) -> list[str]:
+    """Labels in the order the quote names them ("violent crime, acquisitive crime"), those it
+    does not name after them by label: a stable order, whatever order the store returns."""
+    def place(label: str) -> tuple[int, str]:
+        at = quote.find(normalise(label)) if quote else -1
+        return (at if at >= 0 else len(quote) + 1, label)
+
+    return sorted(labels, key=place)
+
+
+def as_year(value: int | str | None) -> int | None:
+    if value is None or isinstance(value, int):
+        return value
+    start, _ = parse_period(str(value))
+    return start
+
+
+def plan_rows(model: Model) -> list[dict[str, Any]]:
+    return model.store.select(_Q_PLANS)

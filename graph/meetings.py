@@ -57,6 +57,8 @@ def extract_part(ctx: PartContext) -> None:
     graph = ctx.graph
     meeting = mint("meeting", ctx.document.source, part.index)
     graph.add((meeting, RDF.type, CSA.Meeting))
+    if ctx.partnership is not None:  # whose meeting: the partnership of the part recording it
+        graph.add((meeting, CSA.partnership, ctx.partnership.iri))
     graph.add((meeting, DCTERMS.isPartOf, ctx.part_iri))
     graph.add((meeting, RDFS.label, Literal(part.title)))
     date = part.date

@@ -112,6 +112,11 @@ class Document:
     # Where the file came from, as its first line "Source: URL" (or a saved page's own link)
     # gives it; absent in documents stored before it was read.
     source_url: str | None = None
+    # Whose document it is, where the build was told (``build --partnership``) ...
+    partnership_given: str | None = None
+    # ... and the first folder under the build root it was found in ("docs/riverford/a.pdf"
+    # under "docs" -> "riverford"), the last resort when the text names no partnership.
+    folder: str | None = None
 
     @property
     def type(self) -> PartType:

@@ -19,13 +19,16 @@ from partnership_kg.ingest.model import Part
 NameKind = Literal["partnership", "council"]
 
 # Capitalised (or upper-case) place words, "and"/"&" joining two areas ("Brighton & Hove").
-_WORD = r"[A-Z][A-Za-z'’.-]+"
-_AREA = rf"{_WORD}(?:\s+{_WORD}){{0,2}}(?:\s+(?:and|&|AND)\s+{_WORD}(?:\s+{_WORD})?)?"
-_LEVEL = r"(?:\s+(?P<level>County|District|Borough|City|COUNTY|DISTRICT|BOROUGH|CITY))?"
+# A name stays on one line; the words of the name's own kind are never place words.
+_WORD = r"(?!(?:CSP|CDRP|Partnership|PARTNERSHIP|Council|COUNCIL)\b)[A-Z][A-Za-z'’.-]+"
+_AREA = rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}(?:[ \t]+(?:and|&|AND)[ \t]+{_WORD}(?:[ \t]+{_WORD})?)?"
+_LEVEL = r"(?:[ \t]+(?P<level>County|District|Borough|City|COUNTY|DISTRICT|BOROUGH|CITY))?"
+_LEVELS = {"county", "district", "borough", "city"}
 _CSP = (r"(?:Community\s+Safety\s+Partnership|Crime\s+and\s+Disorder\s+Reduction\s+Partnership"
         r"|COMMUNITY\s+SAFETY\s+PARTNERSHIP|CSP|CDRP)")
 _PATTERNS: list[tuple[NameKind, re.Pattern[str]]] = [
-    ("partnership", re.compile(rf"\b(?:Safer|SAFER)\s+(?P<area>{_AREA})\s+(?:Partnership|PARTNERSHIP)\b")),
+    ("partnership", re.compile(
+        rf"\b(?:Safer|SAFER)[ \t]+(?P<area>{_AREA})[ \t]+(?:Partnership|PARTNERSHIP)\b")),
     ("partnership", re.compile(rf"\b(?P<area>{_AREA}){_LEVEL}\s+{_CSP}\b")),
     ("council", re.compile(rf"\b(?P<area>{_AREA}){_LEVEL}\s+(?:Council|COUNCIL)\b")),
 ]
@@ -43,7 +46,7 @@ _NOT_PLACES = {
     "crime", "disorder", "police", "fire", "health", "children", "adults", "dear", "cc",
     "subject", "re", "minutes", "agenda", "report", "meeting", "committee", "cabinet", "full",
     "scrutiny", "strategic", "annual", "key", "page", "appendix", "item", "draft", "final",
-    "council", "councils", "parish", "what", "why", "how", "when", "where", "which", "who",
+    "council", "councils", "what", "why", "how", "when", "where", "which", "who",
 }
 _OPENING_BLOCKS = 8  # how far "the opening lines" of a part reach
 
@@ -68,17 +71,20 @@ def area_key(area: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
-def _tidy_area(area: str) -> str | None:
-    """The place words of a match, generic openers dropped ("the Riverford" -> "Riverford")."""
+def _tidy_area(area: str) -> tuple[str, str | None] | None:
+    """The place words of a match, generic openers dropped ("the Riverford" -> "Riverford"),
+    and a level word that ends it ("Northshire County" -> "Northshire", "county")."""
     words = area.split()
     while words and words[0].lower().strip("'’.") in _NOT_PLACES:
         words.pop(0)
+    level = words.pop().lower() if len(words) > 1 and words[-1].lower() in _LEVELS else None
     if not words or words[-1].lower() in _NOT_PLACES or words[-1].lower() in {"and", "&"}:
         return None
     if any(word.lower() in {"council", "partnership"} for word in words):
         return None
     words = [word.removesuffix("'s").removesuffix("’s") for word in words]
-    return " ".join(word.title() if word.isupper() and len(word) > 3 else word for word in words)
+    tidy = " ".join(word.title() if word.isupper() and len(word) > 3 else word for word in words)
+    return tidy, level
 
 
 def find_names(text: str) -> list[tuple[int, StatedName]]:
@@ -86,13 +92,18 @@ def find_names(text: str) -> list[tuple[int, StatedName]]:
     found: dict[int, StatedName] = {}
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            area = _tidy_area(match.group("area"))
-            if area is None or match.start() in found:
+            tidy = _tidy_area(match.group("area"))
+            if tidy is None or match.start() in found:
                 continue
-            level = match.groupdict().get("level")
-            written = " ".join(match.group(0).split())
-            found[match.start()] = StatedName(kind, _display(written), area,
-                                              level.lower() if level else None)
+            area, level = tidy
+            level = level or (match.groupdict().get("level") or "").lower() or None
+            # The name as written from the place on ("the Riverford CSP" -> "Riverford CSP").
+            raw = match.group(0)
+            at = raw.upper().rfind(area.split()[0].upper(), 0, match.end("area") - match.start())
+            written = " ".join(raw[at:].split())
+            if raw[:at].strip().lower() in {"safer"}:
+                written = f"{raw[:at].strip()} {written}"
+            found[match.start()] = StatedName(kind, _display(written), area, level)
     return sorted(found.items(), key=lambda item: item[0])
 
 

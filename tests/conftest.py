@@ -21,6 +21,18 @@ def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return store
 
 
+@pytest.fixture(scope="session")
+def partnerships_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled corpus and two invented partnerships (tests/partnership_docs) in one store,
+    built once by the real pipeline (shared; read-only)."""
+    from partnership_kg.pipeline import build
+
+    store = tmp_path_factory.mktemp("partnerships") / "store"
+    report = build([CORPUS, Path(__file__).resolve().parent / "partnership_docs"], store)
+    assert not report["failed"], report["failed"]
+    return store
+
+
 # --- ingest: real PDFs written by reportlab from sample agreement text -----------------------
 
 PDF_HEADER = "Wessex Community Safety Agreement 2014-17"

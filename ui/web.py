@@ -93,7 +93,8 @@ def _ask_tab(session: Session) -> None:
         answer.render()
 
 
-def _lineage_tab(session: Session, pictures: gr.State, view: gr.State) -> None:
+def _lineage_tab(session: Session, pictures: gr.State, view: gr.State,
+                 partnership: gr.Dropdown) -> None:
     with gr.Tab("Lineage", id="lineage"):
         gr.Markdown("The history of a priority or theme across agreement versions: renames, "
                     "expansions, merges and splits, each with the sentence that says so.",
@@ -114,12 +115,12 @@ def _lineage_tab(session: Session, pictures: gr.State, view: gr.State) -> None:
         with gr.Accordion("The whole partnership: all priorities across all versions", open=True):
             whole = gr.Plot(elem_id="partnership-sankey")
 
-        def history(text: str, pics: dict[str, str]) -> tuple[Any, ...]:
+        def history(text: str, pics: dict[str, str], owner: str | None) -> tuple[Any, ...]:
             text = (text or "").strip()
             if not text:
                 return ("Pick or type a name first.", None, None, None, pics, gr.skip())
             try:
-                lineage = session.workspace.lineage(text)
+                lineage = session.workspace.lineage(text, partnership=session.scope(owner))
             except Exception as error:  # noqa: BLE001
                 return (_plain_error(error), None, None, None, pics, gr.skip())
             if not lineage.get("timeline") and not lineage.get("events"):
@@ -145,28 +146,36 @@ def _lineage_tab(session: Session, pictures: gr.State, view: gr.State) -> None:
                     pics, f"lineage:{concept}")
 
         outputs = [summary, sankey, timeline, events, pictures, view]
-        show.click(history, [name, pictures], outputs)
-        name.submit(history, [name, pictures], outputs)
-        picker.input(lambda label: label, picker, name).then(history, [name, pictures], outputs)
+        inputs = [name, pictures, partnership]
+        show.click(history, inputs, outputs)
+        name.submit(history, inputs, outputs)
+        picker.input(lambda label: label, picker, name).then(history, inputs, outputs)
 
-        def whole_partnership(pics: dict[str, str]) -> tuple[go.Figure, dict[str, str]]:
-            figure = charts.partnership_sankey(*session.partnership_flows())
+        def whole_partnership(pics: dict[str, str],
+                              owner: str | None) -> tuple[go.Figure, dict[str, str]]:
+            figure = charts.partnership_sankey(*session.partnership_flows(owner))
             return figure, {**pics, "partnership": _figure_json(figure)}
 
-        # Drawn when the page loads, so the first visit to the tab shows the whole picture.
-        session.on_load.append((whole_partnership, [pictures], [whole, pictures]))
+        # Drawn when the page loads, so the first visit to the tab shows the whole picture;
+        # redrawn (with the history shown) for another partnership.
+        session.on_load.append((whole_partnership, [pictures, partnership], [whole, pictures]))
+        partnership.input(whole_partnership, [pictures, partnership], [whole, pictures]).then(
+            history, inputs, outputs)
 
 
 def html_escape(text: str) -> str:
     return html.escape(text)
 
 
-def _explore_tab(session: Session, pictures: gr.State, view: gr.State) -> None:
+def _explore_tab(session: Session, pictures: gr.State, view: gr.State,
+                 partnership: gr.Dropdown) -> None:
     with gr.Tab("Explore", id="explore"):
         gr.Markdown("Pick a node to see what it is linked to. Click a row of the table below the "
                     "picture to move there.", elem_classes="pkg-note")
-        centre = gr.Dropdown(choices=session.node_choices(), label="Centre", value=None,
-                             elem_id="explore-centre")
+        centre = gr.Dropdown(choices=session.node_choices(partnership.value), label="Centre",
+                             value=None, elem_id="explore-centre")
+        partnership.input(lambda owner: gr.update(choices=session.node_choices(owner),
+                                                  value=None), partnership, centre)
         session.refreshers.append((centre, lambda: gr.update(choices=session.node_choices())))
         picture = gr.Plot(label="Neighbourhood", elem_id="explore-network")
         neighbours = gr.Dataframe(label="Neighbours (click a row to move there)",
@@ -203,9 +212,9 @@ def _explore_tab(session: Session, pictures: gr.State, view: gr.State) -> None:
         neighbours.select(move, ids, centre)
 
 
-def _compare_tab(session: Session) -> None:
+def _compare_tab(session: Session, partnership: gr.Dropdown) -> None:
     with gr.Tab("Compare", id="compare"):
-        choices = session.agreement_choices()
+        choices = session.agreement_choices(partnership.value)
         gr.Markdown("Choose two agreement versions to see what changed between them.",
                     elem_classes="pkg-note")
         with gr.Row():
@@ -227,11 +236,18 @@ def _compare_tab(session: Session) -> None:
             added = gr.Markdown(elem_id="compare-added")
         leads = gr.Markdown()
 
-        def compare(a: str | None, b: str | None) -> tuple[Any, ...]:
+        def versions_of(owner: str | None) -> tuple[Any, Any]:
+            mine = session.agreement_choices(owner)
+            return (gr.update(choices=mine, value=mine[0][1] if mine else None),
+                    gr.update(choices=mine, value=mine[-1][1] if mine else None))
+
+        partnership.input(versions_of, partnership, [first, second])
+
+        def compare(a: str | None, b: str | None, owner: str | None) -> tuple[Any, ...]:
             if not a or not b:
                 return "Choose two agreements.", "", "", None, ""
             try:
-                diff = session.workspace.diff(a, b)
+                diff = session.workspace.diff(a, b, partnership=session.scope(owner))
             except Exception as error:  # noqa: BLE001
                 return _plain_error(error), "", "", None, ""
             return (f"### {_agreement_name(diff.get('from'))} → {_agreement_name(diff.get('to'))}",
@@ -247,7 +263,8 @@ def _compare_tab(session: Session) -> None:
                            ["year", "from", "to", "change", "source", "page", "quote"]),
                     _bullets("Leads changed", diff.get("leads_changed")))
 
-        go_button.click(compare, [first, second], [header, removed, added, renamed, leads])
+        go_button.click(compare, [first, second, partnership],
+                        [header, removed, added, renamed, leads])
 
 
 def _agreement_name(agreement: Any) -> str:
@@ -457,11 +474,16 @@ def build_app(workspace: Any) -> gr.Blocks:
                     elem_classes="pkg-note")
         pictures = gr.State({})
         view = gr.State("")
+        owners = session.partnerships()
+        # Whose plans Lineage and Compare show; only a store of several partnerships needs it.
+        partnership = gr.Dropdown(choices=owners, value=owners[0] if owners else None,
+                                  label="Partnership", visible=len(owners) > 1,
+                                  elem_id="partnership-pick")
         with gr.Tabs():
             _ask_tab(session)
-            _lineage_tab(session, pictures, view)
-            _explore_tab(session, pictures, view)
-            _compare_tab(session)
+            _lineage_tab(session, pictures, view, partnership)
+            _explore_tab(session, pictures, view, partnership)
+            _compare_tab(session, partnership)
             _sparql_tab(session)
             _documents_tab(session)
             _export_tab(session, pictures, view)

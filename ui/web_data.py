@@ -21,9 +21,10 @@ CONCEPT_TYPES = ("csa:Priority", "csa:CrossCuttingTheme")
 
 # Every priority/theme concept of every agreement version, with the version's start year.
 CONCEPTS_QUERY = """
-SELECT DISTINCT ?concept ?label ?year WHERE {
+SELECT DISTINCT ?concept ?label ?year ?partnership WHERE {
   VALUES ?type { csa:Priority csa:CrossCuttingTheme }
   ?concept a ?type ; skos:prefLabel ?label .
+  OPTIONAL { ?concept skos:inScheme/csa:partnership/skos:prefLabel ?partnership }
   OPTIONAL { ?concept skos:inScheme ?scheme .
              OPTIONAL { ?scheme csa:startYear ?schemeYear }
              OPTIONAL { ?agreement ?link ?scheme ; csa:startYear ?agreementYear } }
@@ -113,15 +114,18 @@ def example_questions(priorities: list[dict[str, Any]], years: list[int]) -> lis
     return questions or ["What are the current priorities?"]
 
 
-def agreements(summaries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Agreement versions in the store, oldest first, each with the key ``diff`` takes.
+def agreements(summaries: list[dict[str, Any]],
+               partnership: str | None = None) -> list[dict[str, Any]]:
+    """Agreement versions in the store (of one partnership where named), oldest first, each
+    with the key ``diff`` takes.
 
     The key is the start year where only one version starts that year, else the file name.
     """
     found: list[dict[str, Any]] = []
     for summary in summaries:
         for part in summary.get("parts", []):
-            if part.get("type") != "agreement":
+            if part.get("type") != "agreement" or (
+                    partnership is not None and part.get("partnership") != partnership):
                 continue
             year = first_year(part.get("period")) or first_year(part.get("date"))
             found.append({"source": summary["source"], "title": part.get("title") or "",
@@ -135,10 +139,14 @@ def agreements(summaries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return found
 
 
-def partnership_flows(workspace: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Concepts (id, label, year) and changes (source, target, type) of the whole partnership."""
+def partnership_flows(workspace: Any, partnership: str | None = None
+                      ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Concepts (id, label, year) and changes (source, target, type) of the whole partnership
+    (of the one named, where the store holds several)."""
     concepts: dict[str, dict[str, Any]] = {}
     for row in _safe_select(workspace, CONCEPTS_QUERY):
+        if partnership is not None and str(row.get("partnership")) != partnership:
+            continue
         concept = str(row["concept"])
         year = first_year(row.get("year"))
         known = concepts.get(concept)
@@ -149,6 +157,8 @@ def partnership_flows(workspace: Any) -> tuple[list[dict[str, Any]], list[dict[s
         kind = str(row.get("kind") or "")
         name = KIND_NAMES.get(kind.rsplit("#", 1)[-1].rsplit("/", 1)[-1], "continued")
         source, target = str(row["source"]), str(row["target"])
+        if partnership is not None and not (source in concepts and target in concepts):
+            continue
         # exactMatch carries no direction: point the flow forwards in time.
         years = (concepts.get(source, {}).get("year"), concepts.get(target, {}).get("year"))
         if None not in years and years[0] > years[1]:  # type: ignore[operator]
@@ -162,6 +172,19 @@ def partnership_flows(workspace: Any) -> tuple[list[dict[str, Any]], list[dict[s
 # Kinds a user starts from, in the order the picker lists them (friendly names, see charts).
 EXPLORE_KINDS = ("priority", "theme", "agreement", "document", "agreement version", "plan", "act",
                  "post", "organisation", "meeting")
+
+
+NODE_PARTNERSHIPS_QUERY = """
+SELECT DISTINCT ?node ?label WHERE {
+  { ?node csa:partnership ?p } UNION { ?node skos:inScheme/csa:partnership ?p }
+  ?p skos:prefLabel ?label }"""
+
+
+def node_partnerships(workspace: Any) -> dict[str, str]:
+    """Node -> the name of the partnership it belongs to (parts, versions, their concepts,
+    meetings, lineage events); nodes of no partnership are absent."""
+    return {str(row["node"]): str(row["label"])
+            for row in _safe_select(workspace, NODE_PARTNERSHIPS_QUERY)}
 
 
 def node_choices(graph: nx.MultiDiGraph) -> list[tuple[str, str]]:

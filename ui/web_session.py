@@ -15,7 +15,6 @@ from typing import Any
 
 import networkx as nx
 
-from partnership_kg.graph import queries
 from partnership_kg.ingest.errors import SUPPORTED
 from partnership_kg.ui import web_data
 
@@ -48,19 +47,33 @@ class Session:
     def labels(self) -> list[str]:
         return self._cached("labels", lambda: web_data.concept_labels(self.workspace))
 
-    def agreements(self) -> list[dict[str, Any]]:
-        return self._cached("agreements", lambda: queries.agreement_versions(self.workspace.graph))
+    def agreements(self, partnership: str | None = None) -> list[dict[str, Any]]:
+        return self._cached(f"agreements:{partnership}",
+                            lambda: web_data.agreements(self.summaries(), partnership))
 
-    def agreement_choices(self) -> list[tuple[str, str]]:
-        return [(a["name"], a["key"]) for a in self.agreements()]
+    def agreement_choices(self, partnership: str | None = None) -> list[tuple[str, str]]:
+        return [(a["name"], a["key"]) for a in self.agreements(self.scope(partnership))]
+
+    def partnerships(self) -> list[str]:
+        """The store's partnerships by name (the page's picker shows when there are several)."""
+        return self._cached("partnerships", lambda: [
+            p["partnership"] for p in self.workspace.partnerships()])
+
+    def scope(self, partnership: str | None) -> str | None:
+        """The partnership to ask about: None on a store of one (today's answers, unchanged)."""
+        return partnership if partnership and len(self.partnerships()) > 1 else None
 
     def example_questions(self) -> list[str]:
-        years = sorted({a["year"] for a in self.agreements() if a["year"]})
-        return web_data.example_questions(self.workspace.priorities().get("priorities", []),
-                                          years)
+        first = next(iter(self.partnerships()), None)
+        years = sorted({a["year"] for a in self.agreements(self.scope(first)) if a["year"]})
+        current = self.workspace.priorities(partnership=self.scope(first))
+        return web_data.example_questions(current.get("priorities", []), years)
 
-    def partnership_flows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        return self._cached("flows", lambda: web_data.partnership_flows(self.workspace))
+    def partnership_flows(self, partnership: str | None = None
+                          ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        scope = self.scope(partnership)
+        return self._cached(f"flows:{scope}",
+                            lambda: web_data.partnership_flows(self.workspace, scope))
 
     def network(self) -> nx.MultiDiGraph:
         def project() -> nx.MultiDiGraph:
@@ -70,11 +83,18 @@ class Session:
 
         return self._cached("network", project)
 
-    def node_choices(self) -> list[tuple[str, str]]:
+    def node_choices(self, partnership: str | None = None) -> list[tuple[str, str]]:
+        """Explore's starting points; another partnership's versions, priorities, documents and
+        meetings left out where the store holds several (Acts, posts, plans are shared)."""
         try:
-            return web_data.node_choices(self.network())
+            choices = web_data.node_choices(self.network())
         except Exception:  # noqa: BLE001 - Explore then says why when used
             return []
+        scope = self.scope(partnership)
+        if scope is None:
+            return choices
+        owners = self._cached("owners", lambda: web_data.node_partnerships(self.workspace))
+        return [(name, node) for name, node in choices if owners.get(node, scope) == scope]
 
     def headline(self) -> str:
         summaries = self.summaries()

@@ -17,7 +17,7 @@ from partnership_kg.graph.query.model import (
     model_of,
     plan_rows,
 )
-from partnership_kg.graph.query.partnerships import for_partnerships
+from partnership_kg.graph.query.partnerships import Scoped, for_partnerships, match
 from partnership_kg.graph.resolve import GraphStore, best_matches, core, same_concept
 
 # -- helpers for ``ask`` ------------------------------------------------------------------------
@@ -228,10 +228,13 @@ SELECT ?meeting ?body ?date ?item ?number ?title ?decision ?kind ?text WHERE {
 
 def meetings(store: GraphStore) -> list[dict[str, Any]]:
     """Every meeting: body, date, and its items in order, each with its decisions (noted,
-    agreed, resolved) and evidence."""
+    agreed, resolved) and evidence; on a ``Scoped`` store, that partnership's meetings only."""
     model = model_of(store)
     found: dict[str, dict[str, Any]] = {}
+    mine = _meetings_of(store) if isinstance(store, Scoped) else None
     for row in store.select(_Q_MEETINGS):
+        if mine is not None and str(row["meeting"]) not in mine:
+            continue
         meeting = found.setdefault(str(row["meeting"]), {
             "body": str(row["body"]), "date": str(row["date"]) if row.get("date") else None,
             "evidence": model.evidence(str(row["meeting"])), "items": {}})
@@ -248,6 +251,12 @@ def meetings(store: GraphStore) -> list[dict[str, Any]]:
         items = sorted(meeting["items"].values(), key=lambda i: _item_order(i["number"]))
         result.append({**meeting, "items": items})
     return result
+
+
+def _meetings_of(store: Scoped) -> set[str]:
+    iri = match(store.scoped_base, store.partnership).iri
+    return {str(row["m"]) for row in store.select(
+        f"SELECT DISTINCT ?m WHERE {{ ?m a csa:Meeting ; csa:partnership <{iri}> }}")}
 
 
 def _item_order(number: str) -> tuple[str, int, str]:

@@ -282,8 +282,7 @@ _MODELS: weakref.WeakKeyDictionary[Any, Model] = weakref.WeakKeyDictionary()
 def model_of(store: GraphStore) -> Model:
     """One model per opened store: a built store is never written again, so reading it once
     serves every later query (a warm ``ask`` then costs no SPARQL round trips)."""
-    if hasattr(store, "partnership"):  # a ``Scoped`` view reads the one model
-        store = store.store
+    store = getattr(store, "scoped_base", store)  # a ``Scoped`` view reads the one model
     model = _MODELS.get(store)
     if model is None:
         model = _MODELS[store] = Model(store)
@@ -319,11 +318,13 @@ def concept_seeds(model: Model, name: str) -> list[str]:
 def event_dict(model: Model, event: Event) -> dict[str, Any]:
     """An event as the contract gives it: a narrated one with the quote stating it; an inferred
     one with ``between`` its two versions and a list of quotes, one for each end."""
+    stating = _stating_quote(model, event)
+    quote = normalise(str(stating["quote"])) if stating else ""
     entry = {"year": event.year, "type": event.type,
-             "from": [model.label(i) for i in event.sources],
-             "to": [model.label(i) for i in event.targets],
+             "from": _in_text_order([model.label(i) for i in event.sources], quote),
+             "to": _in_text_order([model.label(i) for i in event.targets], quote),
              "found_by": event.how, "how": event.how, "inferred": event.inferred,
-             "evidence": _stating_quote(model, event)}
+             "evidence": stating}
     if event.inferred:
         entry["between"] = [model.version_of(scheme).period for scheme in event.between
                             if model.version_of(scheme)]
@@ -363,6 +364,16 @@ def _end_quotes(model: Model, event: Event) -> list[dict[str, Any]]:
 
     ends = [best(event.sources, 0), best(event.targets, 1)]
     return [dict(quote) for quote in ends if quote is not None]
+
+
+def _in_text_order(labels: list[str], quote: str) -> list[str]:
+    """Labels in the order the quote names them ("violent crime, acquisitive crime"), those it
+    does not name after them by label: a stable order, whatever order the store returns."""
+    def place(label: str) -> tuple[int, str]:
+        at = quote.find(normalise(label)) if quote else -1
+        return (at if at >= 0 else len(quote) + 1, label)
+
+    return sorted(labels, key=place)
 
 
 def as_year(value: int | str | None) -> int | None:

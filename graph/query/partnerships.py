@@ -34,11 +34,11 @@ class Scoped:
     for that partnership alone (``ask`` hands it to its graph answers)."""
 
     def __init__(self, store: GraphStore, partnership: str) -> None:
-        self.store = store
+        self.scoped_base = store
         self.partnership = partnership
 
     def select(self, query: str) -> list[dict[str, Any]]:
-        return self.store.select(query)
+        return self.scoped_base.select(query)
 
 
 class UnknownPartnership(ValueError):
@@ -111,7 +111,7 @@ def for_partnerships(store: GraphStore, partnership: str | None,
     partnership: ``{"partnerships": [{"partnership": NAME, ...answer...}, ...]}`` with those
     whose answer ``keep`` accepts (all of them where none is kept)."""
     if isinstance(store, Scoped):
-        store, partnership = store.store, partnership or store.partnership
+        store, partnership = store.scoped_base, partnership or store.partnership
     model = model_of(store)
     if partnership is not None:
         chosen = match(store, partnership)

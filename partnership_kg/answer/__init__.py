@@ -60,8 +60,11 @@ def _from_passages(ws: Any, text: str, plain: str) -> dict[str, Any]:
 
     if hasattr(ws, "partnership"):  # one partnership's documents only
         mine = ws.partnership_sources(ws.partnership.label)
-        hits = [hit for hit in ws.search(plain, k=24, mode="hybrid") if hit["source"] in mine]
-        passages = answer_from_passages(text, hits[:8])
+        hits = [hit for hit in ws.search(plain, k=8, mode="hybrid") if hit["source"] in mine]
+        if len(hits) < 8:  # others' passages ranked high: look further down for its own
+            hits = [hit for hit in ws.search(plain, k=32, mode="hybrid")
+                    if hit["source"] in mine][:8]
+        passages = answer_from_passages(plain, hits)
     else:
         passages = answer_from_passages(text, ws.search(text, k=8, mode="hybrid"))
     if passages:

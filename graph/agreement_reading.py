@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from partnership_kg.graph.context import squash
 from partnership_kg.graph.labels import clean_item, split_series
 from partnership_kg.graph.lead_reading import (
     LOOSE_HEADER,
@@ -291,8 +292,11 @@ def _add_items(findings: Findings, items: list[ListItem], intro: Intro | None, k
             found.block.text.strip() for found in items if found.block is not intro_block)])
         listing = (intro_block.page, text) if len(text) <= _MAX_LISTING else None
     for found in items:
+        # Only a bare label needs the intro: "Priority Two – X" already says what X is.
+        bare = squash(found.quote).strip(" .;,") == squash(found.label)
         findings.concepts.append(ConceptMention(kind, found.label, found.block, found.quote,
-                                                period, rank, list_kind, listing))
+                                                period, rank, list_kind,
+                                                listing if bare else None))
         if found.lead and kind == PRIORITY:
             lead = item_lead(found.label, found.lead, found.block, found.quote, period)
             if lead is not None:

@@ -11,7 +11,7 @@ import partnership_kg
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 RENAMES = [
-    ("Kent", "Wessex"), ("Medway", "Avonshire"),
+    ("Kent", "Wessex"), ("KENT", "WESSEX"), ("Medway", "Avonshire"), ("MEDWAY", "AVONSHIRE"),
     ("Anti-Social Behaviour", "Nuisance Behaviour"),
     ("Anti-social Behaviour", "Nuisance behaviour"),
     ("anti-social behaviour", "nuisance behaviour"),

@@ -162,7 +162,7 @@ def test_how_did_x_become_y_picks_the_step_that_arrives_at_y(
      "Between 2014-17 and April 2017 (inferred) 'Safeguarding Vulnerable People' was "
      "introduced."),
     ("Which priority did Violent Crime become?",
-     "Between 2014-17 and April 2017 (inferred) Acquisitive Crime and Violent Crime were "
+     "Between 2014-17 and April 2017 (inferred) Violent Crime and Acquisitive Crime were "
      "absorbed into 'Serious and Organised Crime' (its scope list names them). In 2020 'Serious "
      "and Organised Crime' was expanded to become 'Serious Violence and Organised Crime'."),
 ])

@@ -21,7 +21,7 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
 _BODY = re.compile(r"(?:MINUTES|NOTES)\s+of\s+(?:a|the)\s+meeting\s+of\s+(?:the\s+)?"
                    r"(?P<body>[A-Z][^,.]*?)\s+held\b", re.I)
 _DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})\s*,?\s+((?:19|20)\d\d)\b")
-_MINUTE_ITEM = re.compile(r"^\s*(?:#+\s*)?(?P<number>\d{1,3})\.\s+(?P<title>[A-Z].{2,200}?)\s*$")
+_MINUTE_ITEM = re.compile(r"^\s*(?:#+\s*)?(?P<number>\d{1,3})\.\s+(?P<title>[A-Z].{2,240}?)\s*$")
 _AGENDA_ITEM = re.compile(r"^\s*(?:[-•]\s*)?(?P<number>[A-Z]\d{1,2})\s+(?P<title>[A-Z].{2,200}?)"
                           r"\s*$")
 _DECISION = re.compile(
@@ -45,7 +45,11 @@ def _item_of(block: Block, agenda: bool) -> tuple[str, str] | None:
     first_line = block.text.strip().splitlines()[0] if block.text.strip() else ""
     pattern = _AGENDA_ITEM if agenda else _MINUTE_ITEM
     match = pattern.match(first_line)
-    if match and (block.kind in {"heading", "list_item"} or len(first_line) < 120):
+    # A long item title ("55. Update - Including a presentation from ...") is read as a
+    # paragraph; a line of its own with no closing stop is still an item, not a minute.
+    titled = len(first_line) < 120 or (block.text.strip() == first_line
+                                       and not first_line.endswith((".", ":", ";")))
+    if match and (block.kind in {"heading", "list_item"} or titled):
         return match.group("number"), match.group("title").strip(" *#")
     return None
 

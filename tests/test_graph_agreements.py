@@ -127,10 +127,11 @@ def test_people_named_with_leads(dataset: Dataset) -> None:
         found = {_key(priority, person) for row_year, priority, _, _, person in rows
                  if row_year == year and person}
         _score(f"lead people {year}", gold, found)
-        # Several of these sit in table cells the PDF text broke mid-word: recall is partial,
-        # but every person found must be right.
-        assert found <= gold, year
-        assert len(found) >= 2, year
+        # Several sit in table cells the PDF text broke mid-word: recall is partial, and
+        # exactly which are not read yet is pinned, so a gain or a loss both show.
+        unread = {_key(*row) for row in GOLD["lead_people"]["_unread"].get(year, [])}
+        assert found - gold == set(), year
+        assert gold - found == unread, year
 
 
 PLANS = """
@@ -167,23 +168,26 @@ def test_plans_tied_to_priorities(dataset: Dataset) -> None:
         gold = {_key(*pair) for pair in pairs}
         found = {_key(label, title) for row_year, label, title in rows if row_year == year}
         _score(f"priority plans {year}", gold, found)
-        assert gold <= found, year
+        assert found == gold, year
+    assert {row[0] for row in rows} == {year for year in GOLD["priority_plans"]
+                                        if not year.startswith("_")}
 
 
 def test_scope_lines_become_includes(dataset: Dataset) -> None:
     rows = _rows(dataset, """SELECT ?year ?label ?item WHERE { ?c skos:prefLabel ?label ;
         skos:inScheme/csa:startYear ?year ; csa:includes ?item }""")
-    for year, scopes in GOLD["scope"].items():
-        for label, items in scopes.items():
-            found = {item for row_year, row_label, item in rows
-                     if row_year == year and row_label == label}
-            assert set(items) <= found
+    found: dict[tuple[str, str], set[str]] = {}
+    for row_year, label, item in rows:
+        found.setdefault((row_year, label), set()).add(item)
+    gold = {(year, label): set(items) for year, scopes in GOLD["scope"].items()
+            if not year.startswith("_") for label, items in scopes.items()}
+    assert found == gold
 
 
 def test_versions_replace_each_other_in_order(dataset: Dataset) -> None:
     pairs = _rows(dataset, """SELECT ?new ?old WHERE { ?n a skos:ConceptScheme ;
         csa:startYear ?new ; dct:replaces ?o . ?o a skos:ConceptScheme ; csa:startYear ?old }""")
-    assert {("2014", "2011"), ("2017", "2014"), ("2024", "2017")} <= set(pairs)
+    assert set(pairs) == {tuple(pair) for pair in GOLD["replaces"]}
 
 
 # -- evidence ---------------------------------------------------------------------------------

@@ -29,8 +29,8 @@ _ANCHOR = re.compile(
     r"(?:\s*\(?\s*(?:c\.|chapter)\s*(?P<chapter>\d+)\s*\)?)?",
 )
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*|[(),&]")
-_CONNECTORS = {"and", "of", "for", "in", "on", "to", "(", ")", ",", "&"}
-_LEADING_JUNK = {"The", "the", "and", "of", "for", "in", "on", "to", ",", "&", ")"}
+_CONNECTORS = {"and", "of", "for", "from", "in", "on", "to", "(", ")", ",", "&"}
+_LEADING_JUNK = {"The", "the", "and", "of", "for", "from", "in", "on", "to", ",", "&", ")"}
 # Verbs by which the text says what an Act did (general English, not corpus facts).
 _VERBS = (r"introduced|introduces|added|adds|gave|gives|set out|sets out|brought|established|"
           r"created|placed|received|required|requires|replaced|amended|made|extended|abolished|"

@@ -14,7 +14,11 @@ def test_one_agreement_in_two_files_is_one_version_with_two_sources() -> None:
     versions = queries.agreement_versions(store)
     periods = [version["period"] for version in versions]
     assert len(periods) == len(set(periods)) == queries.version_count(store)
-    assert any(len(version["sources"]) >= 2 for version in versions)
+    # The 2014-17 agreement stands alone (000) and as an appendix of the July 2014 pack (003).
+    assert {version["period"]: version["sources"] for version in versions} == {
+        "2011-14": ["001_0483db27e68d7cbd.txt"],
+        "2014-17": ["000_f5529d35632452d3.txt", "003_99519b65ec6c09f9.txt"],
+        "April 2017": ["002_abc655fc9b68b694.txt"], "April 2024": ["004_368897f9bdd4d4d8.txt"]}
     assert len({version["key"] for version in versions}) == len(versions)
 
 

@@ -89,6 +89,14 @@ class Part:
         return int(year) if year.isdigit() else None
 
     @property
+    def years(self) -> tuple[int, int] | None:
+        """First and last year the part is about (an agreement's period, else its date's year)."""
+        start, end = parse_period(self.period)
+        if start is not None:
+            return start, end or start
+        return (self.year, self.year) if self.year is not None else None
+
+    @property
     def text(self) -> str:
         return "\n\n".join(block.text for block in self.blocks)
 

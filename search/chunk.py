@@ -45,6 +45,8 @@ class Chunk:
     page: int | None
     section: str  # the section path joined with " > "
     text: str
+    # The years the part is about ([start, end]), so an answer prefers the part of the year asked.
+    part_years: list[int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -162,6 +164,7 @@ class _PartChunker:
             page=page,
             section=" > ".join(section),
             text=text,
+            part_years=list(self.part.years) if self.part.years else None,
         ))
 
     def _content_section(self) -> list[str]:

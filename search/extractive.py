@@ -24,6 +24,8 @@ CONTEXT_WEIGHT = 0.4
 SECOND_SENTENCE_RATIO = 0.85
 # Sentences longer than this are rarely the answer itself.
 LONG_SENTENCE_WORDS = 60
+# A sentence from the part whose period or date covers the year asked about counts this much more.
+PART_YEAR_BONUS = 1.1
 # Weight of a question's names, acronyms and numbers against its other words (1).
 DISTINCTIVE_WEIGHT = 2.0
 # A line beside a role is read as the holder's name only when this short.
@@ -358,6 +360,8 @@ def _score(question: _Question, item: _Sentence) -> None:
     years = [number for number in question.numbers if _YEAR.match(number)]
     if years and not any(year in f"{item.text} {context}" for year in years):
         score *= 0.8  # about another year than the one asked about
+    if years and _part_covers(item.result.get("part_years"), years):
+        score *= PART_YEAR_BONUS  # from the part (agreement, meeting) of the year asked about
     if len(item.text.split()) > LONG_SENTENCE_WORDS:
         score *= 0.85
     if inside == 0 and not item.expansion:
@@ -365,6 +369,18 @@ def _score(question: _Question, item: _Sentence) -> None:
     # Retrieval order breaks near ties; so, weakly, does coming first in a passage.
     score += 0.1 / (1 + item.rank) + 0.02 / (1 + item.position)
     item.score, item.support = score, support
+
+
+def _part_covers(part_years: list[int] | None, years: list[str]) -> bool:
+    return bool(part_years) and any(part_years[0] <= int(year) <= part_years[-1]
+                                    for year in years)
+
+
+def _other_period(item: _Sentence, best: _Sentence, question: _Question) -> bool:
+    """``item`` is from a part of another period than the year asked, where ``best`` is not."""
+    years = [number for number in question.numbers if _YEAR.match(number)]
+    return bool(years) and _part_covers(best.result.get("part_years"), years) and not \
+        _part_covers(item.result.get("part_years"), years)
 
 
 _WRAPPED_WORDS = 8  # a line this short with no full stop is a wrapped cell, not a sentence
@@ -505,6 +521,7 @@ def answer_from_passages(
             and item.support >= max(MIN_SUPPORT, best.support)
             and item.text not in quotes
             and not _near_duplicate(item.text, quotes)
+            and not _other_period(item, best, parsed)
         ),
         None,
     )

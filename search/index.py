@@ -228,6 +228,6 @@ class SearchIndex:
             results.append({
                 "source": c.source, "page": c.page, "text": c.text, "score": round(score, 6),
                 "title": c.part_title, "section": c.section, "part_type": c.part_type,
-                "chunk_id": c.id,
+                "part_years": c.part_years, "chunk_id": c.id,
             })
         return results

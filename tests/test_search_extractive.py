@@ -153,3 +153,22 @@ def test_a_list_question_prefers_the_intro_of_a_list() -> None:
     assert _quotes(question, text, title="Riverford strategic assessment") == [
         "The key risks and threats impacting across the county include:",
         "Domestic abuse", "Cyber crime", "Road safety"]
+
+
+def test_the_part_whose_period_covers_the_year_asked_is_preferred() -> None:
+    # Same sentence shape in two agreements; neither sentence nor title names a year, so only
+    # the parts' periods (2031-34 ranked first, 2035-38 second) can tell them apart.
+    earlier = _result("The Road Safety lead is the Chief Fire Officer.", part_years=[2031, 2034])
+    later = _result("The Road Safety lead is the Director of Highways.", part_years=[2035, 2038])
+    answer = answer_from_passages("Who was the Road Safety lead in 2036?", [earlier, later])
+    assert answer is not None
+    assert [c["quote"] for c in answer["citations"]] == [
+        "The Road Safety lead is the Director of Highways."]
+
+
+def test_a_part_of_another_period_is_not_preferred() -> None:
+    earlier = _result("The Road Safety lead is the Chief Fire Officer.", part_years=[2031, 2034])
+    later = _result("The Road Safety lead is the Director of Highways.", part_years=[2035, 2038])
+    answer = answer_from_passages("Who was the Road Safety lead in 2032?", [earlier, later])
+    assert answer is not None
+    assert answer["citations"][0]["quote"] == "The Road Safety lead is the Chief Fire Officer."

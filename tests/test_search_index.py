@@ -12,7 +12,8 @@ import pytest
 
 from partnership_kg.search.index import SearchIndex, build_index, rrf_fuse
 
-RESULT_KEYS = {"source", "page", "text", "score", "title", "section", "part_type", "chunk_id"}
+RESULT_KEYS = {"source", "page", "text", "score", "title", "section", "part_type", "part_years",
+               "chunk_id"}
 
 
 def test_build_writes_the_layout_and_counts(search_index_dir: Path, search_documents: list[Any]):

@@ -31,6 +31,8 @@ from partnership_kg.graph.queries import (  # noqa: E402
     names_over_time,
 )
 from partnership_kg.ui import charts, web_data  # noqa: E402
+from partnership_kg.ui.network_chart import network_figure  # noqa: E402
+from partnership_kg.ui.pictures import file_name, write_picture  # noqa: E402
 from partnership_kg.ui.web_session import UPLOAD_TYPES, Session  # noqa: E402
 
 UPLOAD_LIMIT_MB = 50
@@ -60,8 +62,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:60] or "graph"
 
 
-def _figure_json(figure: go.Figure) -> str:
-    return figure.to_json()
+def _shown(figure: go.Figure, view: str) -> dict[str, str]:
+    """A picture as the Export tab keeps it: the figure and what it shows (its file name)."""
+    return {"figure": figure.to_json(), "view": view}
 
 
 # -- tab builders: each lays out its components and wires its own events ------------------------
@@ -126,7 +129,7 @@ def _lineage_tab(session: Session, pictures: gr.State, view: gr.State,
             if not lineage.get("timeline") and not lineage.get("events"):
                 return (f"No priority or theme called “{text}” was found.", None, None, None,
                         pics, gr.skip())
-            sankey_figure = charts.lineage_sankey(lineage)
+            sankey_figure = charts.best_figure(charts.lineage_flows(lineage))
             timeline_figure = charts.timeline_figure(lineage)
             # An inferred event: dated between its versions, a quote for each end.
             rows = [[event_when(e).removeprefix("In "), e.get("type"),
@@ -139,8 +142,8 @@ def _lineage_tab(session: Session, pictures: gr.State, view: gr.State,
             text_summary = (f"### {concept}\n\nFound from “{html_escape(text)}”. Names over time: "
                             + html_escape(names_over_time(lineage))
                             + f"  \n{len(rows)} change event(s).")
-            pics = {**pics, "lineage": _figure_json(sankey_figure),
-                    "timeline": _figure_json(timeline_figure)}
+            pics = {**pics, "lineage": _shown(sankey_figure, f"lineage:{concept}"),
+                    "timeline": _shown(timeline_figure, f"timeline:{concept}")}
             return (text_summary, sankey_figure, timeline_figure,
                     _table(rows, ["year", "change", "from", "to", "source", "page", "quote"]),
                     pics, f"lineage:{concept}")
@@ -153,8 +156,9 @@ def _lineage_tab(session: Session, pictures: gr.State, view: gr.State,
 
         def whole_partnership(pics: dict[str, str],
                               owner: str | None) -> tuple[go.Figure, dict[str, str]]:
-            figure = charts.partnership_sankey(*session.partnership_flows(owner))
-            return figure, {**pics, "partnership": _figure_json(figure)}
+            figure = charts.best_figure(
+                charts.partnership_flows(*session.partnership_flows(owner)))
+            return figure, {**pics, "partnership": _shown(figure, f"partnership:{owner or ''}")}
 
         # Drawn when the page loads, so the first visit to the tab shows the whole picture;
         # redrawn (with the history shown) for another partnership.
@@ -190,7 +194,7 @@ def _explore_tab(session: Session, pictures: gr.State, view: gr.State,
             except Exception as error:  # noqa: BLE001
                 return None, _table([[_plain_error(error)]], ["error"]), [], pics, gr.skip()
             around = web_data.neighbourhood(graph, node)
-            figure = charts.network_figure(around, node)
+            figure = network_figure(around, node)
             rows = web_data.neighbour_rows(around, node)
             data = graph.nodes[node] if node in graph else {}
             kind = charts.kind_name(data.get("type"))
@@ -201,7 +205,7 @@ def _explore_tab(session: Session, pictures: gr.State, view: gr.State,
                        else f"document:{sources[0]}" if sources else "")
             return (figure, _table([r for _, r in rows], ["label", "type", "year", "link"]),
                     [node_id for node_id, _ in rows],
-                    {**pics, "network": _figure_json(figure)}, current or gr.skip())
+                    {**pics, "network": _shown(figure, f"explore:{label}")}, current or gr.skip())
 
         centre.change(draw, [centre, pictures], [picture, neighbours, ids, pictures, view])
 
@@ -429,17 +433,16 @@ def _export_tab(session: Session, pictures: gr.State, view: gr.State) -> None:
                                elem_id="export-picture-file")
         picture_message = gr.Markdown()
 
-        def save_picture(name: str, format_name: str, pics: dict[str, str]) -> tuple[Any, str]:
+        def save_picture(name: str, format_name: str, pics: dict[str, Any]) -> tuple[Any, str]:
             if name not in pics:
                 return None, f"Show the {PICTURES.get(name, name)} first, then save it."
-            figure = pio.from_json(pics[name])
-            out = Path(tempfile.mkdtemp(prefix="pkg-picture-")) / f"{name}.{format_name}"
+            shown = pics[name]
+            figure = pio.from_json(shown["figure"])
+            # Named after what it shows: "lineage-Anti-Social-Behaviour.png".
+            out = Path(tempfile.mkdtemp(prefix="pkg-picture-")) / file_name(shown["view"],
+                                                                            format_name)
             try:
-                if format_name == "html":
-                    # Embeds plotly.js so the file opens without a network.
-                    figure.write_html(out, include_plotlyjs=True, full_html=True)
-                else:
-                    figure.write_image(out, format=format_name, width=1200, height=800)
+                write_picture(figure, out, format_name)
             except Exception as error:  # noqa: BLE001
                 return None, _plain_error(error)
             return str(out), ""

@@ -19,18 +19,19 @@ from partnership_kg.ui.charts import first_year, kind_name
 
 CONCEPT_TYPES = ("csa:Priority", "csa:CrossCuttingTheme")
 
-# Every priority/theme concept of every agreement version, with the version's start year.
+# Every priority/theme concept of every agreement version, with the version's start year and
+# period. (No pattern with an unbound predicate: one made this query take minutes.)
 CONCEPTS_QUERY = """
-SELECT DISTINCT ?concept ?label ?year ?partnership WHERE {
+SELECT DISTINCT ?concept ?label ?year ?period ?partnership WHERE {
   VALUES ?type { csa:Priority csa:CrossCuttingTheme }
   ?concept a ?type ; skos:prefLabel ?label .
-  OPTIONAL { ?concept skos:inScheme/csa:partnership/skos:prefLabel ?partnership }
   OPTIONAL { ?concept skos:inScheme ?scheme .
              OPTIONAL { ?scheme csa:startYear ?schemeYear }
-             OPTIONAL { ?agreement ?link ?scheme ; csa:startYear ?agreementYear } }
+             OPTIONAL { ?scheme csa:period ?period }
+             OPTIONAL { ?scheme csa:partnership/skos:prefLabel ?partnership } }
   OPTIONAL { ?concept csa:startYear ?conceptYear }
   OPTIONAL { ?change xkos:targetConcept ?concept ; csa:effectiveYear ?changeYear }
-  BIND(COALESCE(?conceptYear, ?schemeYear, ?agreementYear, ?changeYear) AS ?year)
+  BIND(COALESCE(?conceptYear, ?schemeYear, ?changeYear) AS ?year)
 }
 """
 
@@ -151,7 +152,8 @@ def partnership_flows(workspace: Any, partnership: str | None = None
         year = first_year(row.get("year"))
         known = concepts.get(concept)
         if known is None or (known["year"] is None and year is not None):
-            concepts[concept] = {"id": concept, "label": str(row["label"]), "year": year}
+            concepts[concept] = {"id": concept, "label": str(row["label"]), "year": year,
+                                 "period": str(row["period"]) if row.get("period") else None}
     changes: list[dict[str, Any]] = []
     for row in _safe_select(workspace, CHANGES_QUERY):
         kind = str(row.get("kind") or "")

@@ -274,7 +274,14 @@ def sparql(ctx: click.Context, query: str, fmt: str) -> None:
 
     Any update (INSERT, DELETE, LOAD, CLEAR ...) is refused with exit code 2.
     """
-    rows = open_workspace(ctx).sparql(query)
+    from partnership_kg.graph.base import PREFIXES, QueryError
+    from partnership_kg.ui.sparql_errors import plain_sparql_error
+
+    workspace = open_workspace(ctx)
+    try:
+        rows = workspace.sparql(query)
+    except QueryError as error:  # the parser's token list, in words with line and column
+        raise Refused(plain_sparql_error(query, str(error), PREFIXES)) from None
     if fmt == "json":
         emit_json(rows)
         return

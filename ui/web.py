@@ -35,12 +35,12 @@ mark { background: #fff3a3; padding: 0 2px; }
 .pkg-note { color: #555; font-size: 0.9em; }
 .pkg-page { white-space: pre-wrap; max-height: 32em; overflow-y: auto; padding: 0.5em;
             border: 1px solid #ddd; font-family: ui-monospace, 'DejaVu Sans Mono', monospace; }
-/* Tables keep words whole and scroll sideways on a narrow window instead of breaking
-   "year" into "yea/r". */
-.pkg-table table { min-width: 720px; }
-.pkg-table td, .pkg-table th, .pkg-table td *, .pkg-table th * {
+/* Tables keep words whole ("year", never "yea/r") and scroll sideways on a narrow window. */
+.pkg-table [role=gridcell], .pkg-table [role=gridcell] *,
+.pkg-table [role=columnheader], .pkg-table [role=columnheader] * {
   word-break: normal !important; overflow-wrap: normal !important; hyphens: none !important; }
-.pkg-table .table-wrap, .pkg-table .table-container { overflow-x: auto !important; }
+.pkg-table [role=columnheader] { min-width: 5em; }
+.pkg-table .virtual-table-viewport, .pkg-table .table-wrap { overflow-x: auto !important; }
 """
 # The status a screen reader hears after each action; Gradio's own strings for it are missing
 # and it would read out the key ("common.complete").

@@ -46,7 +46,7 @@ TYPE_COLOURS: dict[str, str] = {
     "plan": "#2ca02c",
     "act": "#9467bd",
     "legislation": "#9467bd",
-    "lead": "#d62728",
+    "lead": "#ff9896",
     "post": "#d62728",
     "organisation": "#8c564b",
     "agreement version": "#ffbb78",
@@ -349,6 +349,7 @@ def timeline_figure(lineage: Mapping[str, Any]) -> go.Figure:
         mode="markers+text",
         text=[str(event.get("type")) for event, _ in points],
         textposition="top center",
+        cliponaxis=False,  # the top row's change name is drawn above the plot, not cut
         marker={"size": 14, "symbol": "diamond",
                 "color": [EVENT_COLOURS.get(str(e.get("type")), "#888").replace("0.55", "1")
                           for e, _ in points]},

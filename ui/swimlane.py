@@ -75,8 +75,9 @@ def swimlane_figure(flows: Flows) -> go.Figure:
                        "connectors are changes (see the legend)</sup>", "font": {"size": 15}},
         font=FONT, height=150 + LANE_PX * len(names), template="plotly_white",
         xaxis={"dtick": 1, "tickformat": "d", "title": {"text": "year"}},
+        # The first lane at the top; room below the last lane for the versions written there.
         yaxis={"tickvals": list(range(len(names))), "ticktext": names, "automargin": True,
-               "autorange": "reversed", "range": [-0.5, len(names) - 0.5]},
+               "range": [len(names) - 0.35, -0.6], "zeroline": False},
         legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
         margin={"l": 10, "r": 20, "t": 90, "b": 40})
     return figure

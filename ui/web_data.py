@@ -235,7 +235,7 @@ LINK_WORDS: dict[str, tuple[str, str]] = {
     "linksToPlan": ("links to plan", "plan of"),
     "lead": ("lead", "lead of"),
     "post": ("post", "post of"),
-    "priority": ("priority", "priority of"),
+    "priority": ("about priority", "about it"),
     "responsibleAuthority": ("responsible authority", "responsible authority of"),
     "partOfFile": ("part of file", "file of"),
     "sameAs": ("same as", "same as"),
@@ -266,9 +266,11 @@ def link_words(predicate: str, outgoing: bool) -> str:
     return words if outgoing else f"{words} (reverse)"
 
 
-def neighbour_rows(graph: nx.MultiDiGraph, centre: str) -> list[tuple[str, list[str]]]:
+def neighbour_rows(graph: nx.MultiDiGraph, centre: str,
+                   whole: nx.MultiDiGraph | None = None) -> list[tuple[str, list[str]]]:
     """(node id, [label, kind, year, link]) for each neighbour of the centre; the link reads
-    from the centre to the neighbour, in words."""
+    from the centre to the neighbour, in words. Years are looked up in ``whole`` where given (a
+    priority's year is its version's, which a trimmed neighbourhood may leave out)."""
     rows = []
     for node in graph.nodes:
         if node == centre:
@@ -279,7 +281,8 @@ def neighbour_rows(graph: nx.MultiDiGraph, centre: str) -> list[tuple[str, list[
                       for _, _, k, d in _edges_between(graph, node, centre)]
         data = graph.nodes[node]
         rows.append((str(node), [str(data.get("label") or node), kind_name(data.get("type")),
-                                 str(node_year(graph, node) or ""),
+                                 str(node_year(whole if whole is not None else graph, node)
+                                     or ""),
                                  ", ".join(dict.fromkeys(relations))]))
     rows.sort(key=lambda r: (r[1][1], r[1][0].lower()))
     return rows

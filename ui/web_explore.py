@@ -45,7 +45,7 @@ def explore_tab(session: Session, pictures: gr.State, view: gr.State,
             around = web_data.neighbourhood(graph, node, size)
             total = web_data.neighbour_count(graph, node)
             figure = network_figure(around, node)
-            rows = web_data.neighbour_rows(around, node)
+            rows = web_data.neighbour_rows(around, node, graph)
             data = graph.nodes[node] if node in graph else {}
             kind = charts.kind_name(data.get("type"))
             label = str(data.get("label") or node)

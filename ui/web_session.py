@@ -192,3 +192,4 @@ class Session:
         """Open the freshly swapped-in store and forget everything derived from the old one."""
         self.workspace = type(self.workspace)(self.workspace.path)
         self._cache.clear()
+        self._stamp = self._store_stamp()

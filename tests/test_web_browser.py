@@ -303,6 +303,17 @@ def test_sparql_rows_and_csv_match_the_gold_and_an_error_empties_the_grid(visit:
     visit.page.fill("#sparql-query textarea", "DELETE WHERE { ?s ?p ?o }")
     visit.page.click("#sparql-run")
     visit.page.wait_for_selector("#sparql-message :text('refused')")
+    with socket.socket() as listener:  # SERVICE is refused before any connection is tried
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        listener.settimeout(0.5)
+        port = listener.getsockname()[1]
+        visit.page.fill("#sparql-query textarea",
+                        f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/q> {{ ?s ?p ?o }} }}")
+        visit.page.click("#sparql-run")
+        visit.page.wait_for_selector("#sparql-message :text('SERVICE is refused')")
+        with pytest.raises(TimeoutError):
+            listener.accept()
 
 
 def test_export_downloads_parse_and_the_picture_is_named_after_its_view(visit: Visit) -> None:

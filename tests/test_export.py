@@ -16,6 +16,7 @@ from types import SimpleNamespace
 import networkx as nx
 import pyoxigraph
 import pytest
+from offline_support import TRACE, off_machine
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -154,18 +155,6 @@ def _png_size(path: Path) -> tuple[int, int]:
     return int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
 
 
-def _off_machine(trace: str) -> list[str]:
-    """strace lines (``-yy``) that reach past loopback: a TCP connection to another host, or a
-    datagram to a name server (port 53)."""
-    leaks = []
-    for line in trace.splitlines():
-        tcp_out = "TCP" in line and "connect(" in line and not re.search(r"127\.0\.0\.1|::1",
-                                                                          line)
-        if tcp_out or re.search(r"htons\(53\)|:53\]", line):
-            leaks.append(line)
-    return leaks
-
-
 def test_rule_picture_export_sends_nothing_off_the_machine(corpus_store: Path,
                                                            tmp_path: Path) -> None:
     if not shutil.which("strace"):
@@ -175,11 +164,10 @@ def test_rule_picture_export_sends_nothing_off_the_machine(corpus_store: Path,
     trace = tmp_path / "trace.txt"
     out = tmp_path / "asb.png"
     result = _export_cli(corpus_store, "--format", "png", "--view", "lineage:ASB", "--out",
-                         str(out), prefix=("strace", "-f", "-qq", "-yy", "-e",
-                                           "trace=connect,sendto,sendmmsg", "-o", str(trace)))
+                         str(out), prefix=(*TRACE, "-o", str(trace)))
     assert result.returncode == 0, result.stderr
     assert _png_size(out)[0] == 1200
-    assert _off_machine(trace.read_text(errors="replace")) == []
+    assert off_machine(trace.read_text(errors="replace")) == []
 
 
 def test_rule_pictures_are_drawn_inside_a_namespace_with_no_network(corpus_store: Path,

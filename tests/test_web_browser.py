@@ -15,7 +15,11 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -421,3 +425,47 @@ def test_an_upload_shows_on_a_reload_and_in_a_second_tab(browser: Any, corpus_st
             if page is not None:
                 page.close()
         app.close()
+
+
+def test_the_server_reaches_no_network_while_a_page_is_used(browser: Any, corpus_store: Path,
+                                                            tmp_path: Path) -> None:
+    """``serve`` under strace: loading the page, asking, drawing the lineage and saving a
+    picture make no connection beyond loopback and no name look-up."""
+    from offline_support import TRACE, off_machine
+
+    if not shutil.which("strace"):
+        if os.environ.get("CI"):
+            pytest.fail("strace is needed to prove the server stays offline")
+        pytest.skip("strace is not installed")
+    store = _copy_store(corpus_store, tmp_path)
+    port = _free_port()
+    trace = tmp_path / "trace.txt"
+    server = subprocess.Popen(
+        [*TRACE, "-o", str(trace), sys.executable, "-m", "partnership_kg.ui.cli", "--store",
+         str(store), "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    visit = None
+    try:
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(600):  # the server is up when its port answers
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.5)
+        visit = Visit(browser, url)
+        question = next(q for q in DEV if q["id"] == "dev-05")
+        visit.page.fill("#ask-question textarea", question["question"])
+        visit.page.press("#ask-question textarea", "Enter")
+        visit.page.wait_for_selector("#ask-answer mark", timeout=SLOW_MS)
+        visit.tab("Lineage")
+        visit.plot("#partnership-sankey")
+        visit.tab("Export")
+        visit.page.click("#export-picture")
+        visit.page.wait_for_selector("#export-picture-file a", timeout=SLOW_MS)
+    finally:
+        if visit is not None:
+            visit.close()
+        # strace and the server it runs are one process group of their own: end both.
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
+    assert off_machine(trace.read_text(errors="replace")) == []

@@ -24,6 +24,10 @@ LINEAGE = {
 }
 
 
+def _lineage_sankey(lineage: dict) -> object:
+    return charts.sankey_figure(charts.lineage_flows(lineage))
+
+
 def test_first_year_reads_periods_and_numbers() -> None:
     assert charts.first_year("2011-14") == 2011
     assert charts.first_year("April 2024") == 2024
@@ -32,7 +36,7 @@ def test_first_year_reads_periods_and_numbers() -> None:
 
 
 def test_lineage_sankey_has_a_node_per_label_per_version_and_a_flow_per_change() -> None:
-    sankey = charts.lineage_sankey(LINEAGE).data[0]
+    sankey = _lineage_sankey(LINEAGE).data[0]
     # every node is named by its label and its version's period as written: no bare years
     assert list(sankey.node.label) == [
         "Anti-Social Behaviour (2011-14)", "Anti-Social Behaviour (2014-17)",
@@ -49,14 +53,14 @@ def test_split_fans_out_and_retirement_flows_into_retired() -> None:
         {"year": 2017, "type": "split", "from": ["X"], "to": ["Y", "Z"], "evidence": {}},
         {"year": 2020, "type": "retired", "from": ["Y"], "to": [], "evidence": {}},
     ]}
-    sankey = charts.lineage_sankey(lineage).data[0]
+    sankey = _lineage_sankey(lineage).data[0]
     assert len(sankey.node.label) == 4  # X 2014, Y 2017, Z 2017, Retired 2020
     assert len(sankey.link.source) == 3
     assert "Retired (2020)" in sankey.node.customdata
 
 
 def test_lineage_without_changes_says_so() -> None:
-    figure = charts.lineage_sankey({"concept": "X", "timeline": [
+    figure = _lineage_sankey({"concept": "X", "timeline": [
         {"period": "2014", "label": "X"}], "events": []})
     assert not figure.data
     assert "no changes" in figure.layout.annotations[0].text
@@ -73,7 +77,7 @@ def test_partnership_sankey_drops_changes_to_unknown_concepts_and_duplicates() -
         {"source": "c1", "target": "c3", "type": "split"},
         {"source": "c1", "target": "nowhere", "type": "renamed"},
     ]
-    sankey = charts.partnership_sankey(concepts, changes).data[0]
+    sankey = charts.sankey_figure(charts.partnership_flows(concepts, changes)).data[0]
     assert len(sankey.node.label) == 3
     assert len(sankey.link.source) == 2
 
@@ -107,7 +111,7 @@ def test_labels_differing_only_in_case_are_one_line_and_year_wins_over_period() 
         {"period": "April 2017", "year": 2018, "label": "Anti-social  Behaviour"},
         {"period": "April 2019", "year": 2019, "label": "Anti-social Behaviour", "carried": True},
     ]}
-    sankey = charts.lineage_sankey(lineage).data[0]
+    sankey = _lineage_sankey(lineage).data[0]
     # the carried-forward 2019 entry is not restated: no column of its own
     assert list(sankey.node.customdata) == ["Anti-Social Behaviour (2014-17)",
                                             "Anti-social  Behaviour (April 2017)"]

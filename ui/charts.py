@@ -277,10 +277,6 @@ def lineage_flows(lineage: Mapping[str, Any]) -> Flows:
     return Flows(nodes, links, title)
 
 
-def lineage_sankey(lineage: Mapping[str, Any]) -> go.Figure:
-    return sankey_figure(lineage_flows(lineage))
-
-
 def partnership_flows(concepts: Sequence[Mapping[str, Any]],
                       changes: Iterable[Mapping[str, Any]]) -> Flows:
     """All priorities across all agreement versions.
@@ -306,11 +302,6 @@ def partnership_flows(concepts: Sequence[Mapping[str, Any]],
         seen.add((source, target))
         links.append((source, target, str(change.get("type") or "continued"), ""))
     return Flows(nodes, links, "All priorities across agreement versions")
-
-
-def partnership_sankey(concepts: Sequence[Mapping[str, Any]],
-                       changes: Iterable[Mapping[str, Any]]) -> go.Figure:
-    return sankey_figure(partnership_flows(concepts, changes))
 
 
 def timeline_figure(lineage: Mapping[str, Any]) -> go.Figure:

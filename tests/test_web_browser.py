@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import re
 import shutil
@@ -25,61 +24,30 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    CORPUS_FILES,
+    DEV,
+    GOLD,
+    GOLD_EVENTS,
+    SCREENSHOTS,
+    SLOW_MS,
+    TABS,
+    Visit,
+    copy_store,
+    free_port,
+    norm,
+    serve,
+)
 
 pytestmark = pytest.mark.slow
-
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-TABS = ["Ask", "Lineage", "Explore", "Compare", "SPARQL", "Documents", "Export"]
-# Answers come from the graph or, for the first passage question, after the embedding model
-# loads; a build after an upload re-indexes the corpus: both are slow on a small CI machine.
-SLOW_MS = 240_000
-
-GOLD = json.loads((ROOT / "tests" / "gold" / "agreements.json").read_text("utf-8"))
-GOLD_EVENTS = json.loads((ROOT / "tests" / "gold" / "lineage_events.json").read_text("utf-8"))
-DEV = [json.loads(line) for line in
-       (ROOT / "benchmarks" / "data" / "dev_questions.jsonl").read_text("utf-8").splitlines()
-       if line.strip()]
-CORPUS_FILES = sorted((ROOT / "corpus").glob("*.txt"))
-
-
-def _norm(label: str) -> str:
-    """Gold labels match ignoring case, '&'/'and' and spacing (as the gold data says)."""
-    return " ".join(label.replace("&", "and").casefold().split())
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _serve(store: Path) -> tuple[Any, str]:
-    from partnership_kg.ui import web
-
-    port = _free_port()
-    return web.launch(store, host="127.0.0.1", port=port, block=False), f"http://127.0.0.1:{port}"
-
-
-def _copy_store(corpus_store: Path, folder: Path) -> Path:
-    if not CHROMIUM.exists():
-        reason = "Debian's chromium is not installed at /usr/bin/chromium"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason}: CI must run the browser tests")
-        pytest.skip(reason)
-    path = folder / "store"
-    shutil.copytree(corpus_store, path)
-    return path
 
 
 @pytest.fixture(scope="session")
 def server(corpus_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """One server for the tests that only read (a store copy, so nothing touches the shared)."""
-    app, url = _serve(_copy_store(corpus_store, tmp_path_factory.mktemp("web")))
+    app, url = serve(copy_store(corpus_store, tmp_path_factory.mktemp("web")))
     try:
         yield url
     finally:
@@ -97,65 +65,6 @@ def browser(server: str) -> Iterator[Any]:
             yield launched
         finally:
             launched.close()
-
-
-class Visit:
-    """One page of one test, with every request it made and those refused as leaving."""
-
-    def __init__(self, browser: Any, url: str, width: int = 1366) -> None:
-        self.url = url
-        self.context = browser.new_context(viewport={"width": width, "height": 900},
-                                           accept_downloads=True)
-        self.requests: list[str] = []
-        self.leaked: list[str] = []
-        self.page = self.context.new_page()
-        self.page.set_default_timeout(60_000)
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.route("**/*", self._only_local)
-        self.open()
-
-    def _only_local(self, route: Any) -> None:
-        if route.request.url.startswith((self.url, "data:", "blob:")):
-            route.continue_()
-        else:  # the UI must work offline: anything else is recorded and refused
-            self.leaked.append(route.request.url)
-            route.abort()
-
-    def open(self) -> None:
-        self.page.goto(self.url)
-        self.page.wait_for_selector("#ask-question textarea")
-        # The headline is computed when the page loads: wait until it says what is stored.
-        self.page.wait_for_function(
-            "() => /documents? ·/.test(document.querySelector('#headline').innerText)")
-
-    def tab(self, name: str) -> None:
-        self.page.get_by_role("tab", name=name, exact=True).click()
-
-    def rows(self, selector: str) -> list[list[str]]:
-        rows = self.page.locator(f"{selector} [role=row].virtual-row")
-        return [[cell.strip() for cell in row.locator("[role=gridcell]").all_inner_texts()]
-                for row in rows.all()]
-
-    def pick(self, selector: str, text: str) -> None:
-        self.page.click(f"{selector} input")
-        self.page.locator("ul[role=listbox] li", has_text=text).first.click()
-
-    def plot(self, selector: str) -> dict[str, Any]:
-        """What a chart draws: its traces' names and labels, and the y axis' tick labels."""
-        self.page.wait_for_selector(f"{selector} .js-plotly-plot", timeout=SLOW_MS)
-        return self.page.evaluate("""sel => {
-            const gd = document.querySelector(sel + ' .js-plotly-plot');
-            return {names: gd.data.map(t => t.name || ''),
-                    nodes: gd.data.flatMap(t => (t.node && t.node.label) || []),
-                    ticks: (gd.layout.yaxis && gd.layout.yaxis.ticktext) || []};
-        }""", selector)
-
-    def shot(self, name: str) -> None:
-        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-
-    def close(self) -> None:
-        self.context.close()
-        assert not self.leaked, f"the page tried to reach the network: {self.leaked[:5]}"
 
 
 @pytest.fixture
@@ -209,7 +118,7 @@ def test_lineage_of_asb_shows_the_gold_expansion_with_labelled_nodes(visit: Visi
     visit.page.click("#lineage-show")
     drawn = visit.plot("#lineage-sankey")
     labels = drawn["nodes"] + drawn["ticks"]
-    assert _norm(gold["to"][0]) in {_norm(label) for label in labels}
+    assert norm(gold["to"][0]) in {norm(label) for label in labels}
     assert [label for label in labels if re.fullmatch(r"\s*\d{4}\s*", label)] == []
     rows = visit.rows("#lineage-events")
     assert [str(gold["year"]), gold["type"], gold["to"][0]] in [
@@ -222,8 +131,8 @@ def test_the_whole_partnership_picture_is_drawn_on_page_load_with_every_gold_pri
         visit: Visit) -> None:
     visit.tab("Lineage")
     drawn = visit.plot("#partnership-sankey")
-    labels = {_norm(label) for label in drawn["nodes"] + drawn["ticks"]}
-    gold = {_norm(label) for labels_of_year in GOLD["priorities"].values()
+    labels = {norm(label) for label in drawn["nodes"] + drawn["ticks"]}
+    gold = {norm(label) for labels_of_year in GOLD["priorities"].values()
             for label in labels_of_year}
     assert gold - labels == set()
     assert {"merged", "expanded"} <= set(drawn["names"])  # the legend names the changes
@@ -264,12 +173,12 @@ def test_compare_lists_the_gold_differences_both_ways_and_swaps_a_late_from(
     renamed = visit.rows("#compare-renamed")
     moved_from = " ".join(row[1] for row in renamed)
     moved_to = " ".join(row[2] for row in renamed)
-    kept = {_norm(label) for label in before} & {_norm(label) for label in after}
+    kept = {norm(label) for label in before} & {norm(label) for label in after}
     for label in before:
-        if _norm(label) not in kept:
+        if norm(label) not in kept:
             assert label in removed or label in moved_from
     for label in after:
-        if _norm(label) not in kept:
+        if norm(label) not in kept:
             assert label in added or label in moved_to
         else:  # in both versions: neither added nor removed
             assert label not in added and label not in removed
@@ -330,8 +239,8 @@ def test_export_downloads_parse_and_the_picture_is_named_after_its_view(visit: V
     with visit.page.expect_download() as download:
         visit.page.locator("#export-file a").first.click()
     graph = Graph().parse(download.value.path(), format="turtle")
-    labels = {_norm(str(label)) for label in graph.objects(None, SKOS.prefLabel)}
-    assert {_norm(label) for label in GOLD["priorities"]["2014"]} - labels == set()
+    labels = {norm(str(label)) for label in graph.objects(None, SKOS.prefLabel)}
+    assert {norm(label) for label in GOLD["priorities"]["2014"]} - labels == set()
     visit.page.click("#export-picture")  # the whole-partnership picture, drawn on page load
     visit.page.wait_for_selector("#export-picture-file a", timeout=SLOW_MS)
     with visit.page.expect_download() as picture:
@@ -389,7 +298,7 @@ def test_no_request_leaves_127_0_0_1(visit: Visit) -> None:
 
 def test_an_upload_shows_on_a_reload_and_in_a_second_tab(browser: Any, corpus_store: Path,
                                                          tmp_path: Path) -> None:
-    app, url = _serve(_copy_store(corpus_store, tmp_path))
+    app, url = serve(copy_store(corpus_store, tmp_path))
     first = second = None
     try:
         first = Visit(browser, url)
@@ -437,8 +346,8 @@ def test_the_server_reaches_no_network_while_a_page_is_used(browser: Any, corpus
         if os.environ.get("CI"):
             pytest.fail("strace is needed to prove the server stays offline")
         pytest.skip("strace is not installed")
-    store = _copy_store(corpus_store, tmp_path)
-    port = _free_port()
+    store = copy_store(corpus_store, tmp_path)
+    port = free_port()
     trace = tmp_path / "trace.txt"
     server = subprocess.Popen(
         [*TRACE, "-o", str(trace), sys.executable, "-m", "partnership_kg.ui.cli", "--store",

@@ -232,3 +232,21 @@ def test_rule_a_history_picture_of_a_store_of_two_partnerships_needs_one_named(
     assert str(refused.value) == (
         "the store holds 2 partnerships (Northshire Community Safety Partnership; Wessex "
         "Community Safety Partnership): name one with --partnership")
+
+
+def test_rule_a_neighbourhood_picture_shows_at_most_25_neighbours_with_a_legend(
+        corpus_store: Path) -> None:
+    from partnership_kg.workspace import Workspace
+
+    gold = json.loads((ROOT / "tests" / "gold" / "agreements.json").read_text("utf-8"))
+    workspace = Workspace(corpus_store)
+    label = gold["priorities"]["2014"][3]
+    figure = pictures.view_figure(workspace, f"priority:{label}")
+    assert figure.layout.title.text == f"Around {label}"
+    nodes = figure.data[1]
+    assert 2 <= len(nodes.customdata) <= 25 + 1
+    assert "priority" in {trace.name for trace in figure.data if trace.showlegend}
+    source = sorted(path.name for path in (ROOT / "corpus").glob("*.txt"))[0]
+    document = pictures.view_figure(workspace, f"document:{source}")
+    # The corpus' 2014-17 agreement links to more than 25 things: the best connected 25 show.
+    assert len(document.data[1].customdata) == 25 + 1

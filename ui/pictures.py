@@ -69,7 +69,8 @@ def view_figure(workspace: Any, view: str | None, partnership: str | None = None
             raise PictureError(f"no priority or theme matches {name!r}")
         centre = found[0]
     else:
-        centre = next((str(iri) for iri in (file_iri(name), part_iri(name, 0))
+        # The file's first document part: what its text says (the file node only holds parts).
+        centre = next((str(iri) for iri in (part_iri(name, 0), file_iri(name))
                        if str(iri) in graph), "")
         if not centre:
             raise PictureError(f"no document {name!r} in the store")

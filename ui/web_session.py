@@ -86,10 +86,15 @@ class Session:
         return partnership if partnership and len(self.partnerships()) > 1 else None
 
     def example_questions(self) -> list[str]:
-        first = next(iter(self.partnerships()), None)
-        years = sorted({a["year"] for a in self.agreements(self.scope(first)) if a["year"]})
-        current = self.workspace.priorities(partnership=self.scope(first))
-        return web_data.example_questions(current.get("priorities", []), years)
+        """Suggested questions from the store's own priorities (asked once per opened store:
+        every page load shows them)."""
+        def compute() -> list[str]:
+            first = next(iter(self.partnerships()), None)
+            years = sorted({a["year"] for a in self.agreements(self.scope(first)) if a["year"]})
+            current = self.workspace.priorities(partnership=self.scope(first))
+            return web_data.example_questions(current.get("priorities", []), years)
+
+        return self._cached("examples", compute)
 
     def partnership_flows(self, partnership: str | None = None
                           ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

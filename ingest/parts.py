@@ -46,6 +46,12 @@ _MINUTES = re.compile(
 )
 # A short title line such as "Minutes of the partnership meeting" (no body or date given).
 _MINUTES_TITLE = re.compile(r"^(?:MINUTES|NOTES)\s+of\s+(?:a|the)\s+\S.{2,100}$", re.IGNORECASE)
+# A meeting's date line under its heading ("Held on 12 March 2025", "Meeting held on Wednesday
+# 4 June 2024"): the document is that meeting's minutes, and the line is its date, not its title.
+# A heading and its date line read as one paragraph keep the date line's capital: "Northshire
+# Community Safety Partnership Held on 12 March 2025".
+_HELD_ON = re.compile(r"(?:^|\s)(?:(?:[Tt]he\s+)?[Mm]eeting\s+[Hh]eld|Held|HELD)\s+on\b")
+_HELD_CLAUSE = re.compile(r"\s+held\s+on\b.*$", re.IGNORECASE)
 _REPORT_HEADING = re.compile(r"^Report (?:for|to) (?:the )?\S", re.IGNORECASE)
 _BACK_COVER = re.compile(
     r"(?:For further information on this\b.*Agreement|This document is available in other)",
@@ -166,8 +172,13 @@ def _signal(blocks: list[Block], index: int, current: _Draft | None) -> _Draft |
         return _Draft(start, "minutes", f"{word} of the {body}", _date(text))
     if (block.kind == "heading" or index == 0) and _MINUTES_TITLE.match(text.strip()) \
             and len(text.split()) <= 15:
-        title = _readable(text.strip())
+        # "Minutes of the meeting held on 4 June 2024": the date is the date, not the title.
+        title = _readable(_HELD_CLAUSE.sub("", text.strip()))
         return _Draft(index, "minutes", title, _first_date(blocks[index : index + 6]))
+    held = _HELD_ON.search(text) if current is None and index <= 3 else None
+    if held and _date(text[held.end():]) and len(text.split()) <= 16:
+        heading = text[:held.start()].strip() or (blocks[index - 1].text.strip() if index else "")
+        return _Draft(index, "minutes", _readable(heading) or "Minutes", _date(text[held.end():]))
     if block.kind == "heading" and folded.strip(" :").lower() == "agenda":
         body = next((b.text for b in window if b.kind == "heading"), "")
         title = f"Agenda: {_readable(body)}" if body else "Agenda"

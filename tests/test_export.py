@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import csv
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import networkx as nx
 import pyoxigraph
 import pytest
-from rdflib import Dataset, Graph
+from offline_support import TRACE, off_machine
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from partnership_kg.graph.build import build_graph
@@ -17,6 +26,7 @@ from partnership_kg.graph.oxigraph import OxigraphStore
 from partnership_kg.graph.project import project_networkx
 from partnership_kg.graph.vocab import CSA, RDF, SKOS, XKOS
 from partnership_kg.ingest import discover, extract
+from partnership_kg.ui import pictures
 
 ROOT = Path(__file__).resolve().parent.parent
 OX_FORMATS = {"ttl": pyoxigraph.RdfFormat.TURTLE, "trig": pyoxigraph.RdfFormat.TRIG,
@@ -128,3 +138,122 @@ def test_projection_of_a_plain_graph() -> None:
     assert projection.nodes["urn:a"]["label"] == "A"
     assert projection.nodes["urn:s"]["year"] == 2030
     assert [data["predicate"] for _, _, data in projection.edges(data=True)] == ["skos:inScheme"]
+
+
+# -- pictures: drawn with no network ------------------------------------------------------------
+
+LINEAGE_GOLD = json.loads((ROOT / "tests" / "gold" / "lineage_events.json").read_text("utf-8"))
+
+
+def _gold_event(query: str) -> dict:
+    return next(e for e in LINEAGE_GOLD["narrative"] if e["query"] == query)
+
+
+def _export_cli(store: Path, *args: str,
+                prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    command = [*prefix, sys.executable, "-m", "partnership_kg.ui.cli", "--store", str(store),
+               "export", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+
+
+def test_rule_picture_export_sends_nothing_off_the_machine(corpus_store: Path,
+                                                           tmp_path: Path) -> None:
+    if not shutil.which("strace"):
+        if os.environ.get("CI"):
+            pytest.fail("strace is needed to prove the picture export stays offline")
+        pytest.skip("strace is not installed")
+    trace = tmp_path / "trace.txt"
+    out = tmp_path / "asb.png"
+    result = _export_cli(corpus_store, "--format", "png", "--view", "lineage:ASB", "--out",
+                         str(out), prefix=(*TRACE, "-o", str(trace)))
+    assert result.returncode == 0, result.stderr
+    assert _png_size(out)[0] == 1200
+    assert off_machine(trace.read_text(errors="replace")) == []
+
+
+def test_rule_pictures_are_drawn_inside_a_namespace_with_no_network(corpus_store: Path,
+                                                                     tmp_path: Path) -> None:
+    # Where namespaces are not allowed .ci/run runs without one too; strace still watches.
+    if not shutil.which("unshare") or subprocess.run(
+            ["unshare", "-rn", "true"], capture_output=True, check=False).returncode:
+        pytest.skip("unshare -rn is not allowed here")
+    expected = _gold_event("ASB")
+    out = tmp_path / "asb.svg"
+    result = _export_cli(corpus_store, "--format", "svg", "--view", "lineage:ASB", "--out",
+                         str(out), prefix=("unshare", "-rn"))
+    assert result.returncode == 0, result.stderr
+    svg = html.unescape(out.read_text("utf-8"))
+    assert expected["to"][0] in svg  # the lane of the label the ASB priority became
+    assert "mathjax" not in svg.lower()
+
+
+def test_rule_html_picture_embeds_plotly_and_loads_no_script(corpus_store: Path,
+                                                             tmp_path: Path) -> None:
+    out = tmp_path / "whole.html"
+    result = _export_cli(corpus_store, "--format", "html", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    page = out.read_text("utf-8")
+    assert re.findall(r"<script[^>]*\ssrc=", page) == []
+    for event in LINEAGE_GOLD["narrative"]:
+        assert json.dumps(event["to"][0])[1:-1] in page  # every gold change's new label drawn
+
+
+@pytest.mark.parametrize("view", ["bogus:x", "lineage:", "lineage:Wessex Marmalade Priority"])
+def test_rule_a_picture_of_an_unknown_view_is_one_line_and_exit_2(corpus_store: Path,
+                                                                  tmp_path: Path,
+                                                                  view: str) -> None:
+    out = tmp_path / "x.png"
+    result = _export_cli(corpus_store, "--format", "png", "--view", view, "--out", str(out))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("Error: ")
+    assert not out.exists()
+
+
+def test_rule_picture_file_is_named_after_its_view() -> None:
+    assert pictures.file_name("lineage:Anti-Social Behaviour", "png") == (
+        "lineage-Anti-Social-Behaviour.png")
+    assert pictures.file_name("document:wessex plan.pdf", "svg") == "document-wessex-plan-pdf.svg"
+    assert pictures.file_name(None, "html") == "partnership.html"
+
+
+def test_rule_a_history_picture_of_a_store_of_two_partnerships_needs_one_named(
+        tmp_path: Path) -> None:
+    from partnership_kg.graph.vocab import CSA, RDF, SKOS
+
+    dataset = Dataset()
+    graph = dataset.graph(URIRef("urn:g"))
+    for key, name in (("wessex", "Wessex Community Safety Partnership"),
+                      ("northshire", "Northshire Community Safety Partnership")):
+        graph.add((URIRef(f"urn:p:{key}"), RDF.type, CSA.Partnership))
+        graph.add((URIRef(f"urn:p:{key}"), SKOS.prefLabel, Literal(name)))
+    workspace = SimpleNamespace(graph=OxigraphStore.create(tmp_path / "graph", dataset))
+    with pytest.raises(pictures.PictureError) as refused:
+        pictures.view_figure(workspace, "lineage:Road Safety")
+    assert str(refused.value) == (
+        "the store holds 2 partnerships (Northshire Community Safety Partnership; Wessex "
+        "Community Safety Partnership): name one with --partnership")
+
+
+def test_rule_a_neighbourhood_picture_shows_at_most_25_neighbours_with_a_legend(
+        corpus_store: Path) -> None:
+    from partnership_kg.workspace import Workspace
+
+    gold = json.loads((ROOT / "tests" / "gold" / "agreements.json").read_text("utf-8"))
+    workspace = Workspace(corpus_store)
+    label = gold["priorities"]["2014"][3]
+    figure = pictures.view_figure(workspace, f"priority:{label}")
+    assert figure.layout.title.text == f"Around {label}"
+    nodes = figure.data[1]
+    assert 2 <= len(nodes.customdata) <= 25 + 1
+    assert "priority" in {trace.name for trace in figure.data if trace.showlegend}
+    source = sorted(path.name for path in (ROOT / "corpus").glob("*.txt"))[0]
+    document = pictures.view_figure(workspace, f"document:{source}")
+    # The corpus' 2014-17 agreement links to more than 25 things: the best connected 25 show.
+    assert len(document.data[1].customdata) == 25 + 1

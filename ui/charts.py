@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-import networkx as nx
 import plotly.graph_objects as go
 
 from partnership_kg.graph.queries import event_quotes
@@ -46,13 +46,13 @@ TYPE_COLOURS: dict[str, str] = {
     "plan": "#2ca02c",
     "act": "#9467bd",
     "legislation": "#9467bd",
-    "lead": "#d62728",
+    "lead": "#ff9896",
     "post": "#d62728",
     "organisation": "#8c564b",
     "agreement version": "#ffbb78",
     "meeting": "#e377c2",
 }
-_FONT = {"family": "system-ui, Arial, sans-serif", "size": 12}
+FONT = {"family": "system-ui, Arial, sans-serif", "size": 12}
 
 
 def first_year(text: object) -> int | None:
@@ -63,11 +63,11 @@ def first_year(text: object) -> int | None:
     return int(match.group(0)) if match else None
 
 
-def _empty(message: str) -> go.Figure:
+def empty_figure(message: str) -> go.Figure:
     figure = go.Figure()
     figure.add_annotation(text=message, showarrow=False, font={"size": 14})
     figure.update_layout(xaxis={"visible": False}, yaxis={"visible": False}, height=240,
-                         font=_FONT, margin={"l": 10, "r": 10, "t": 30, "b": 10})
+                         font=FONT, margin={"l": 10, "r": 10, "t": 30, "b": 10})
     return figure
 
 
@@ -81,6 +81,10 @@ def entry_year(entry: Mapping[str, Any]) -> int | None:
     return first_year(entry.get("year")) or first_year(entry.get("period"))
 
 
+# (source node, target node, change type, hover text)
+Link = tuple[int, int, str, str]
+
+
 class _Nodes:
     """Sankey nodes keyed by (label, year): the same label in two versions is two nodes.
 
@@ -90,14 +94,16 @@ class _Nodes:
     def __init__(self) -> None:
         self.keys: list[tuple[str, int | None]] = []
         self.shown: list[str] = []
+        self.periods: list[str] = []
         self.index: dict[tuple[str, int | None], int] = {}
 
-    def get(self, label: str, year: int | None) -> int:
+    def get(self, label: str, year: int | None, period: str | None = None) -> int:
         key = (_norm(label), year)
         if key not in self.index:
             self.index[key] = len(self.keys)
             self.keys.append(key)
             self.shown.append(label)
+            self.periods.append(period or (str(year) if year is not None else ""))
         return self.index[key]
 
     def latest_before(self, label: str, year: int | None) -> int | None:
@@ -108,11 +114,12 @@ class _Nodes:
         return max(candidates)[1] if candidates else None
 
     def names(self) -> list[str]:
-        return [f"{label} ({year})" if year is not None else label
-                for label, (_, year) in zip(self.shown, self.keys, strict=True)]
+        """Each node as "label (period)": a version is named by its period as written."""
+        return [f"{label} ({period})" if period else label
+                for label, period in zip(self.shown, self.periods, strict=True)]
 
 
-def _layout(nodes: _Nodes, links: list[tuple[int, int, str, str]]) -> tuple[list[float],
+def _layout(nodes: _Nodes, links: list[Link]) -> tuple[list[float],
                                                                               list[float], int]:
     """Node positions: a column per year (left = oldest) and a row ("track") per line of descent,
     so a priority that carries on stays on one horizontal line and changes show as bends."""
@@ -143,33 +150,69 @@ def _layout(nodes: _Nodes, links: list[tuple[int, int, str, str]]) -> tuple[list
     return xs, ys, rows
 
 
-def _linked_only(nodes: _Nodes, links: list[tuple[int, int, str, str]]
-                 ) -> tuple[_Nodes, list[tuple[int, int, str, str]]]:
+def _linked_only(nodes: _Nodes, links: list[Link]
+                 ) -> tuple[_Nodes, list[Link]]:
     """Drop nodes no flow touches: plotly skips them when drawing, which would shift the
     explicit x/y positions of every later node onto the wrong one."""
     used = sorted({s for s, _, _, _ in links} | {t for _, t, _, _ in links})
     kept = _Nodes()
     renumber = {}
     for old in used:
-        renumber[old] = kept.get(nodes.shown[old], nodes.keys[old][1])
+        renumber[old] = kept.get(nodes.shown[old], nodes.keys[old][1], nodes.periods[old])
     return kept, [(renumber[s], renumber[t], kind, hover) for s, t, kind, hover in links]
 
 
-def _sankey(nodes: _Nodes, links: list[tuple[int, int, str, str]], title: str) -> go.Figure:
-    if not links:
-        return _empty(f"{title}: no changes recorded between versions")
-    nodes, links = _linked_only(nodes, links)
+# Width a Sankey must fit its labels into: a report page's picture and an 800 px window alike.
+SANKEY_WIDTH_PX = 900
+# Width of one character of the chart font, generously (system-ui at 12 px).
+CHAR_PX = 7.5
+
+
+@dataclass
+class Flows:
+    """Versions of labels (nodes) and the changes between them (links), ready to draw."""
+
+    nodes: _Nodes
+    links: list[Link]
+    title: str
+
+
+def sankey_fits(flows: Flows) -> bool:
+    """Whether every node's "label (period)" fits its column without running into the next
+    column's labels (or past the right edge) at ``SANKEY_WIDTH_PX``."""
+    nodes, _ = _linked_only(flows.nodes, flows.links)
+    columns = len({year for _, year in nodes.keys})
+    longest = max((len(name) for name in nodes.names()), default=0)
+    return longest * CHAR_PX + 30 <= SANKEY_WIDTH_PX / max(columns, 1)
+
+
+def best_figure(flows: Flows) -> go.Figure:
+    """The Sankey where its labels fit, else the swimlane timeline (which always fits)."""
+    from partnership_kg.ui.swimlane import swimlane_figure
+
+    return sankey_figure(flows) if sankey_fits(flows) else swimlane_figure(flows)
+
+
+def legend_line(kinds: Iterable[str]) -> str:
+    """What each change colour means, in words, as one line of HTML for a chart title."""
+    shown = [k for k in EVENT_COLOURS if k in set(kinds) and k != "continued"]
+    return "  ".join(f"<span style='color:{solid(EVENT_COLOURS[k])}'>■</span> {k}"
+                     for k in shown)
+
+
+def solid(colour: str) -> str:
+    return re.sub(r",\s*0?\.\d+\)$", ", 1)", colour)
+
+
+def sankey_figure(flows: Flows) -> go.Figure:
+    if not flows.links:
+        return empty_figure(f"{flows.title}: no changes recorded between versions")
+    nodes, links = _linked_only(flows.nodes, flows.links)
     xs, ys, rows = _layout(nodes, links)
     names = nodes.names()
-    # A label carried on unchanged is written once, at its first version; later columns of the
-    # same line show only the year, so neighbouring columns' labels do not overprint each other.
-    shown = list(names)
-    for source, target, kind, _ in links:
-        if kind == "continued" and nodes.keys[source][0] == nodes.keys[target][0]:
-            shown[target] = str(nodes.keys[target][1] or "")
     figure = go.Figure(go.Sankey(
-        arrangement="snap",
-        node={"label": shown, "pad": 10, "thickness": 12, "x": xs, "y": ys,
+        arrangement="fixed",
+        node={"label": names, "pad": 14, "thickness": 12, "x": xs, "y": ys,
               "customdata": names, "hovertemplate": "%{customdata}<extra></extra>",
               "color": "#4a6fa5", "line": {"color": "#333", "width": 0.5}},
         link={
@@ -182,17 +225,16 @@ def _sankey(nodes: _Nodes, links: list[tuple[int, int, str, str]], title: str) -
             "hovertemplate": "%{source.label} → %{target.label}<br>%{customdata}<extra></extra>",
         },
     ))
-    kinds = sorted({kind for _, _, kind, _ in links} - {"continued"})
-    legend = "  ".join(f"<span style='color:{EVENT_COLOURS[k].replace('0.55', '1')}'>■</span> {k}"
-                       for k in kinds if k in EVENT_COLOURS)
-    figure.update_layout(title={"text": f"{title}<br><sup>grey: carried on · {legend}</sup>"
-                                if legend else title, "font": {"size": 15}},
-                         font=_FONT, height=max(320, 46 * rows + 140),
+    legend = legend_line(kind for _, _, kind, _ in links)
+    figure.update_layout(title={"text": f"{flows.title}<br><sup>grey: carried on · {legend}</sup>"
+                                if legend else f"{flows.title}<br><sup>grey: carried on</sup>",
+                                "font": {"size": 15}},
+                         font=FONT, height=max(320, 46 * rows + 140),
                          margin={"l": 10, "r": 10, "t": 70, "b": 10})
     return figure
 
 
-def lineage_sankey(lineage: Mapping[str, Any]) -> go.Figure:
+def lineage_flows(lineage: Mapping[str, Any]) -> Flows:
     """One concept's history: a node per label per version, a flow per change event.
 
     Timeline entries give the versions the concept was seen in; consecutive versions with the same
@@ -203,15 +245,14 @@ def lineage_sankey(lineage: Mapping[str, Any]) -> go.Figure:
     # Versions that only carry the label forward (not restated) add columns, not information.
     for entry in sorted(lineage.get("timeline", []), key=lambda e: entry_year(e) or 0):
         if not entry.get("carried"):
-            nodes.get(entry["label"], entry_year(entry))
-    links: list[tuple[int, int, str, str]] = []
+            nodes.get(entry["label"], entry_year(entry), entry.get("period"))
+    links: list[Link] = []
     events = sorted(lineage.get("events", []), key=lambda e: first_year(e.get("year")) or 0)
     # Event targets first, so a source label seen only in an earlier event still resolves.
     for event in events:
         year = first_year(event.get("year"))
         for label in event.get("to", []):
             nodes.get(label, year)
-    event_targets: set[int] = set()
     for event in events:
         year = first_year(event.get("year"))
         kind = str(event.get("type", "renamed"))
@@ -223,9 +264,7 @@ def lineage_sankey(lineage: Mapping[str, Any]) -> go.Figure:
             source = nodes.latest_before(label, year)
             if source is None:
                 source = nodes.get(label, None)
-            for target in targets:
-                links.append((source, target, kind, quote))
-                event_targets.add(target)
+            links += [(source, target, kind, quote) for target in targets]
     by_label: dict[str, list[tuple[int, int]]] = {}
     for (label, year), index in nodes.index.items():
         if year is not None and label != _norm("Retired"):
@@ -235,24 +274,25 @@ def lineage_sankey(lineage: Mapping[str, Any]) -> go.Figure:
         for (_, earlier), (_, later) in zip(versions, versions[1:], strict=False):
             links.append((earlier, later, "continued", ""))
     title = f"History of {lineage.get('concept') or lineage.get('query') or 'the concept'}"
-    return _sankey(nodes, links, title)
+    return Flows(nodes, links, title)
 
 
-def partnership_sankey(concepts: Sequence[Mapping[str, Any]],
-                       changes: Iterable[Mapping[str, Any]]) -> go.Figure:
+def partnership_flows(concepts: Sequence[Mapping[str, Any]],
+                      changes: Iterable[Mapping[str, Any]]) -> Flows:
     """All priorities across all agreement versions.
 
-    ``concepts``: ``{"id", "label", "year"}`` per priority per version; ``changes``: ``{"source",
-    "target", "type"}`` between concept ids (associations and same-concept continuations). A change
-    whose ends are not both known concepts is dropped rather than invented.
+    ``concepts``: ``{"id", "label", "year", "period"?}`` per priority per version; ``changes``:
+    ``{"source", "target", "type"}`` between concept ids (associations and same-concept
+    continuations). A change whose ends are not both known concepts is dropped, not invented.
     """
     nodes = _Nodes()
     by_id: dict[str, int] = {}
     for concept in sorted(concepts, key=lambda c: (first_year(c.get("year")) or 0,
                                                      str(c["label"]))):
         by_id[str(concept["id"])] = nodes.get(str(concept["label"]),
-                                              first_year(concept.get("year")))
-    links: list[tuple[int, int, str, str]] = []
+                                              first_year(concept.get("year")),
+                                              concept.get("period"))
+    links: list[Link] = []
     seen: set[tuple[int, int]] = set()
     # A typed change wins over a plain continuation between the same two concepts.
     for change in sorted(changes, key=lambda c: str(c.get("type") or "continued") == "continued"):
@@ -261,7 +301,7 @@ def partnership_sankey(concepts: Sequence[Mapping[str, Any]],
             continue
         seen.add((source, target))
         links.append((source, target, str(change.get("type") or "continued"), ""))
-    return _sankey(nodes, links, "All priorities across agreement versions")
+    return Flows(nodes, links, "All priorities across agreement versions")
 
 
 def timeline_figure(lineage: Mapping[str, Any]) -> go.Figure:
@@ -269,7 +309,7 @@ def timeline_figure(lineage: Mapping[str, Any]) -> go.Figure:
     timeline = lineage.get("timeline", [])
     events = lineage.get("events", [])
     if not timeline and not events:
-        return _empty("No history found")
+        return empty_figure("No history found")
     # One row per label whatever its capitalisation; the exact spelling is in the hover text.
     rows: dict[str, str] = {}
     for label in [e["label"] for e in timeline] + [lab for e in events
@@ -299,71 +339,17 @@ def timeline_figure(lineage: Mapping[str, Any]) -> go.Figure:
         y=[row(label) for _, label in points],
         mode="markers+text",
         text=[str(event.get("type")) for event, _ in points],
-        textposition="middle right",
+        textposition="top center",
+        cliponaxis=False,  # the top row's change name is drawn above the plot, not cut
         marker={"size": 14, "symbol": "diamond",
                 "color": [EVENT_COLOURS.get(str(e.get("type")), "#888").replace("0.55", "1")
                           for e, _ in points]},
         hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
     ))
-    figure.update_layout(title={"text": "Timeline", "font": {"size": 15}}, font=_FONT,
+    figure.update_layout(title={"text": "Timeline", "font": {"size": 15}}, font=FONT,
                          height=160 + 40 * len(rows),
                          xaxis={"dtick": 1, "tickformat": "d"},
                          yaxis={"automargin": True},
                          legend={"orientation": "h", "y": -0.25},
                          margin={"l": 10, "r": 10, "t": 50, "b": 10})
     return figure
-
-
-def network_figure(graph: nx.Graph, centre: str) -> go.Figure:
-    """A node's neighbourhood: one trace of edges, one of nodes (``customdata`` = node id).
-
-    Node attributes read: ``label`` and ``type``; the centre is drawn larger. Layout is seeded so
-    the same neighbourhood always looks the same.
-    """
-    if graph.number_of_nodes() == 0:
-        return _empty("Nothing to show")
-    simple = nx.Graph(graph)  # parallel edges and direction do not change the picture
-    positions = nx.spring_layout(simple, seed=7, k=1.2 / max(1, simple.number_of_nodes()) ** 0.5)
-    edge_x: list[float | None] = []
-    edge_y: list[float | None] = []
-    for a, b in simple.edges():
-        edge_x += [positions[a][0], positions[b][0], None]
-        edge_y += [positions[a][1], positions[b][1], None]
-    nodes = list(simple.nodes())
-    types = [kind_name(graph.nodes[n].get("type")) for n in nodes]
-    labels = [str(graph.nodes[n].get("label") or n) for n in nodes]
-    figure = go.Figure()
-    figure.add_trace(go.Scatter(x=edge_x, y=edge_y, mode="lines", hoverinfo="skip",
-                                line={"width": 1, "color": "#bbb"}, name="links",
-                                showlegend=False))
-    figure.add_trace(go.Scatter(
-        x=[positions[n][0] for n in nodes], y=[positions[n][1] for n in nodes],
-        mode="markers+text", name="nodes", showlegend=False,
-        text=[_short(label) for label in labels], textposition="top center",
-        customdata=nodes,
-        hovertext=[f"{label}<br>({kind})" for label, kind in zip(labels, types, strict=True)],
-        hoverinfo="text",
-        marker={"size": [26 if n == centre else 14 for n in nodes],
-                "color": [TYPE_COLOURS.get(kind, "#7f7f7f") for kind in types],
-                "line": {"width": [3 if n == centre else 1 for n in nodes], "color": "#222"}},
-    ))
-    figure.update_layout(
-        title={"text": f"Around {graph.nodes[centre].get('label', centre)}"
-               if centre in graph else "Neighbourhood", "font": {"size": 15}},
-        font=_FONT, height=520, showlegend=False,
-        # Room around the outermost nodes for their labels.
-        xaxis={"visible": False, "range": _padded([positions[n][0] for n in nodes], 0.25)},
-        yaxis={"visible": False, "range": _padded([positions[n][1] for n in nodes], 0.12)},
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-    )
-    return figure
-
-
-def _padded(values: list[float], share: float) -> list[float]:
-    low, high = min(values), max(values)
-    pad = max(high - low, 1.0) * share
-    return [low - pad, high + pad]
-
-
-def _short(label: str, width: int = 32) -> str:
-    return label if len(label) <= width else label[: width - 1] + "…"

@@ -22,7 +22,7 @@ from partnership_kg import settings, storage
 from partnership_kg.ui import cli_views as views
 from partnership_kg.ui.cli_views import format_evidence
 
-EXPORT_FORMATS = ["ttl", "trig", "nq", "jsonld", "graphml", "gexf", "csv"]
+EXPORT_FORMATS = ["ttl", "trig", "nq", "jsonld", "graphml", "gexf", "csv", "png", "svg", "html"]
 METHOD_WORDS = {"graph": "(answered from the knowledge graph)",
                 "passages": "(answered from passages of the documents)",
                 "none": "(no source supports an answer)"}
@@ -274,7 +274,14 @@ def sparql(ctx: click.Context, query: str, fmt: str) -> None:
 
     Any update (INSERT, DELETE, LOAD, CLEAR ...) is refused with exit code 2.
     """
-    rows = open_workspace(ctx).sparql(query)
+    from partnership_kg.graph.base import PREFIXES, QueryError
+    from partnership_kg.ui.sparql_errors import plain_sparql_error
+
+    workspace = open_workspace(ctx)
+    try:
+        rows = workspace.sparql(query)
+    except QueryError as error:  # the parser's token list, in words with line and column
+        raise Refused(plain_sparql_error(query, str(error), PREFIXES)) from None
     if fmt == "json":
         emit_json(rows)
         return
@@ -301,8 +308,16 @@ def sparql(ctx: click.Context, query: str, fmt: str) -> None:
 @click.pass_context
 def export(ctx: click.Context, fmt: str, out: Path, view: str | None,
            partnership: str | None) -> None:
-    """Export the whole graph or a view for other tools (Gephi, spreadsheets, triple stores)."""
-    written = open_workspace(ctx).export(fmt, out, view, partnership=partnership)
+    """Export the whole graph or a view for other tools (Gephi, spreadsheets, triple stores), or
+    draw its picture (png, svg, html: the whole partnership's history without --view, a
+    lineage's history, a priority's or document's neighbourhood); nothing is fetched."""
+    from partnership_kg.ui import pictures
+
+    workspace = open_workspace(ctx)
+    if fmt in pictures.PICTURE_FORMATS:
+        written = pictures.export_picture(workspace, fmt, out, view, partnership=partnership)
+    else:
+        written = workspace.export(fmt, out, view, partnership=partnership)
     click.echo(f"wrote {written}", err=True)
 
 

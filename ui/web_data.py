@@ -19,18 +19,19 @@ from partnership_kg.ui.charts import first_year, kind_name
 
 CONCEPT_TYPES = ("csa:Priority", "csa:CrossCuttingTheme")
 
-# Every priority/theme concept of every agreement version, with the version's start year.
+# Every priority/theme concept of every agreement version, with the version's start year and
+# period. (No pattern with an unbound predicate: one made this query take minutes.)
 CONCEPTS_QUERY = """
-SELECT DISTINCT ?concept ?label ?year ?partnership WHERE {
+SELECT DISTINCT ?concept ?label ?year ?period ?partnership WHERE {
   VALUES ?type { csa:Priority csa:CrossCuttingTheme }
   ?concept a ?type ; skos:prefLabel ?label .
-  OPTIONAL { ?concept skos:inScheme/csa:partnership/skos:prefLabel ?partnership }
   OPTIONAL { ?concept skos:inScheme ?scheme .
              OPTIONAL { ?scheme csa:startYear ?schemeYear }
-             OPTIONAL { ?agreement ?link ?scheme ; csa:startYear ?agreementYear } }
+             OPTIONAL { ?scheme csa:period ?period }
+             OPTIONAL { ?scheme csa:partnership/skos:prefLabel ?partnership } }
   OPTIONAL { ?concept csa:startYear ?conceptYear }
   OPTIONAL { ?change xkos:targetConcept ?concept ; csa:effectiveYear ?changeYear }
-  BIND(COALESCE(?conceptYear, ?schemeYear, ?agreementYear, ?changeYear) AS ?year)
+  BIND(COALESCE(?conceptYear, ?schemeYear, ?changeYear) AS ?year)
 }
 """
 
@@ -114,29 +115,12 @@ def example_questions(priorities: list[dict[str, Any]], years: list[int]) -> lis
     return questions or ["What are the current priorities?"]
 
 
-def agreements(summaries: list[dict[str, Any]],
-               partnership: str | None = None) -> list[dict[str, Any]]:
+def agreements(workspace: Any, partnership: str | None = None) -> list[dict[str, Any]]:
     """Agreement versions in the store (of one partnership where named), oldest first, each
-    with the key ``diff`` takes.
-
-    The key is the start year where only one version starts that year, else the file name.
-    """
-    found: list[dict[str, Any]] = []
-    for summary in summaries:
-        for part in summary.get("parts", []):
-            if part.get("type") != "agreement" or (
-                    partnership is not None and part.get("partnership") != partnership):
-                continue
-            year = first_year(part.get("period")) or first_year(part.get("date"))
-            found.append({"source": summary["source"], "title": part.get("title") or "",
-                          "period": part.get("period") or part.get("date") or "", "year": year})
-    found.sort(key=lambda a: (a["year"] or 0, a["source"]))
-    years = [a["year"] for a in found]
-    for agreement in found:
-        unique = agreement["year"] is not None and years.count(agreement["year"]) == 1
-        agreement["key"] = str(agreement["year"]) if unique else agreement["source"]
-        agreement["name"] = f"{agreement['period'] or agreement['year']} — {agreement['title']}"
-    return found
+    with the key ``diff`` takes and a name for pickers: one per version, however many files
+    state it (a standalone agreement and its copy in a meeting pack are one)."""
+    return [version for version in queries.agreement_versions(workspace.graph)
+            if partnership is None or version.get("partnership") == partnership]
 
 
 def partnership_flows(workspace: Any, partnership: str | None = None
@@ -151,7 +135,8 @@ def partnership_flows(workspace: Any, partnership: str | None = None
         year = first_year(row.get("year"))
         known = concepts.get(concept)
         if known is None or (known["year"] is None and year is not None):
-            concepts[concept] = {"id": concept, "label": str(row["label"]), "year": year}
+            concepts[concept] = {"id": concept, "label": str(row["label"]), "year": year,
+                                 "period": str(row["period"]) if row.get("period") else None}
     changes: list[dict[str, Any]] = []
     for row in _safe_select(workspace, CHANGES_QUERY):
         kind = str(row.get("kind") or "")
@@ -221,7 +206,7 @@ def node_sources(data: dict[str, Any]) -> list[str]:
     return [s for s in sources if s]
 
 
-def neighbourhood(graph: nx.MultiDiGraph, centre: str, limit: int = 40) -> nx.MultiDiGraph:
+def neighbourhood(graph: nx.MultiDiGraph, centre: str, limit: int = 25) -> nx.MultiDiGraph:
     """The centre, its direct neighbours (most connected first, at most ``limit``) and the
     edges among them."""
     if centre not in graph:
@@ -232,18 +217,72 @@ def neighbourhood(graph: nx.MultiDiGraph, centre: str, limit: int = 40) -> nx.Mu
     return graph.subgraph([centre, *kept]).copy()
 
 
-def neighbour_rows(graph: nx.MultiDiGraph, centre: str) -> list[tuple[str, list[str]]]:
-    """(node id, [label, type, year, relation]) for each neighbour of the centre."""
+def neighbour_count(graph: nx.MultiDiGraph, centre: str) -> int:
+    if centre not in graph:
+        return 0
+    return len((set(graph.successors(centre)) | set(graph.predecessors(centre))) - {centre})
+
+
+# How a link reads from the centre to a neighbour: (centre → neighbour, neighbour → centre).
+# "Road Safety · priority in · Agreement 2014-17"; "Agreement 2014-17 · has priority · Road Safety".
+LINK_WORDS: dict[str, tuple[str, str]] = {
+    "inScheme": ("priority in", "has priority"),
+    "hasTopConcept": ("has priority", "priority in"),
+    "topConceptOf": ("priority in", "has priority"),
+    "leadPost": ("led by", "lead of"),
+    "postIn": ("post in", "has post"),
+    "narratedBy": ("narrated by", "narrates"),
+    "linksToPlan": ("links to plan", "plan of"),
+    "lead": ("lead", "lead of"),
+    "post": ("post", "post of"),
+    "priority": ("about priority", "about it"),
+    "responsibleAuthority": ("responsible authority", "responsible authority of"),
+    "partOfFile": ("part of file", "file of"),
+    "sameAs": ("same as", "same as"),
+    "between": ("between", "between"),
+    "references": ("refers to", "referred to by"),
+    "partnership": ("of partnership", "partnership of"),
+    "replaces": ("replaces", "replaced by"),
+    "isReplacedBy": ("replaced by", "replaces"),
+    "isVersionOf": ("version of", "has version"),
+    "hasPart": ("has part", "part of"),
+    "isPartOf": ("part of", "has part"),
+    "sourceConcept": ("change from", "changed in"),
+    "targetConcept": ("change to", "result of"),
+    "exactMatch": ("same as", "same as"),
+    "broadMatch": ("part of the broader", "broader than"),
+    "narrowMatch": ("broader than", "part of the broader"),
+    "wasDerivedFrom": ("evidenced by", "evidence for"),
+    "wasRevisionOf": ("revision of", "revised by"),
+}
+
+
+def link_words(predicate: str, outgoing: bool) -> str:
+    """A link's name in words; one not listed is split at its capitals ("hasTopic" -> "has
+    topic"), with "(reverse)" where it points from the neighbour to the centre."""
+    if predicate in LINK_WORDS:
+        return LINK_WORDS[predicate][0 if outgoing else 1]
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", predicate).replace("_", " ").lower()
+    return words if outgoing else f"{words} (reverse)"
+
+
+def neighbour_rows(graph: nx.MultiDiGraph, centre: str,
+                   whole: nx.MultiDiGraph | None = None) -> list[tuple[str, list[str]]]:
+    """(node id, [label, kind, year, link]) for each neighbour of the centre; the link reads
+    from the centre to the neighbour, in words. Years are looked up in ``whole`` where given (a
+    priority's year is its version's, which a trimmed neighbourhood may leave out)."""
     rows = []
     for node in graph.nodes:
         if node == centre:
             continue
-        # "→ x": the centre points here through x; "← x": this node points at the centre.
-        relations = [f"→ {_edge_name(d, k)}" for _, _, k, d in _edges_between(graph, centre, node)]
-        relations += [f"← {_edge_name(d, k)}" for _, _, k, d in _edges_between(graph, node, centre)]
+        relations = [link_words(_edge_name(d, k), True)
+                     for _, _, k, d in _edges_between(graph, centre, node)]
+        relations += [link_words(_edge_name(d, k), False)
+                      for _, _, k, d in _edges_between(graph, node, centre)]
         data = graph.nodes[node]
         rows.append((str(node), [str(data.get("label") or node), kind_name(data.get("type")),
-                                 str(node_year(graph, node) or ""),
+                                 str(node_year(whole if whole is not None else graph, node)
+                                     or ""),
                                  ", ".join(dict.fromkeys(relations))]))
     rows.sort(key=lambda r: (r[1][1], r[1][0].lower()))
     return rows
@@ -256,22 +295,70 @@ def _edges_between(graph: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, st
 
 def _edge_name(data: dict[str, Any], key: Any) -> str:
     name = str(data.get("label") or data.get("predicate") or data.get("relation") or key)
-    return re.split(r"[#/]", name)[-1]
+    return re.split(r"[#/:]", name)[-1]
 
 
 # -- formatting ---------------------------------------------------------------------------------
 
+def citation_name(number: int, citation: dict[str, Any]) -> str:
+    """A citation as a reader names it: its document's title first, then file and page."""
+    title = str(citation.get("title") or "").strip()
+    source = str(citation.get("source") or "")
+    page = citation.get("page")
+    where = f"{source}, page {page}" if page is not None else source
+    return f"{number}. {title} ({where})" if title else f"{number}. {where}"
+
+
 def quote_markdown(evidence: dict[str, Any] | None) -> str:
-    """A citation as markdown: source and page in bold, the verbatim quote highlighted."""
+    """A citation as markdown: the document's title in bold, then its file and page, then the
+    verbatim quote highlighted."""
     if not evidence:
         return ""
     page = evidence.get("page")
-    where = f"**{html.escape(str(evidence.get('source', '')))}**"
-    if evidence.get("title"):
-        where += f" — {html.escape(str(evidence['title']))}"
+    source = html.escape(str(evidence.get("source", "")))
+    title = html.escape(str(evidence.get("title") or "").strip())
+    where = f"**{title}** · {source}" if title else f"**{source}**"
     where += f", page {page}" if page is not None else ", page not marked"
     quote = html.escape(" ".join(str(evidence.get("quote", "")).split()))
     return f"{where}\n\n> <mark>{quote}</mark>"
+
+
+def _quote_pattern(quote: str) -> re.Pattern[str] | None:
+    """The quote as a pattern that allows any white space (and line breaks) between words."""
+    words = quote.split()
+    return re.compile(r"\s+".join(re.escape(word) for word in words)) if words else None
+
+
+def source_page_html(documents: dict[str, Any], citation: dict[str, Any]) -> str:
+    """The cited page's full text with the quote highlighted (``<mark id="pkg-quote">``); the
+    page holding the quote where the citation names none."""
+    document = documents.get(str(citation.get("source")))
+    if document is None:
+        source = html.escape(str(citation.get("source")))
+        return f"<p>The document {source} is not in the store.</p>"
+    pattern = _quote_pattern(str(citation.get("quote") or ""))
+    pages = list(document.pages)
+    wanted = citation.get("page")
+    page = next((p for p in pages if wanted is not None and p.number == wanted), None)
+    if page is None and pattern is not None:
+        page = next((p for p in pages if pattern.search(p.text)), None)
+    if page is None:
+        return "<p>The cited page could not be found in the stored text.</p>"
+    text = page.text
+    match = pattern.search(text) if pattern is not None else None
+    if match is None:
+        body = html.escape(text)
+        note = "<p><em>The quote spans pages or was cleaned of page furniture; it is not " \
+               "highlighted here.</em></p>"
+    else:
+        body = (html.escape(text[:match.start()]) + '<mark id="pkg-quote">'
+                + html.escape(match.group(0)) + "</mark>" + html.escape(text[match.end():]))
+        note = ""
+    title = html.escape(str(citation.get("title") or document.source))
+    where = f"{html.escape(document.source)}, page {page.number}" if page.number is not None \
+        else html.escape(document.source)
+    return (f"<h3>{title}</h3><p class='pkg-note'>{where}</p>{note}"
+            f"<div class='pkg-page'>{body}</div>")
 
 
 def answer_markdown(result: dict[str, Any]) -> str:

@@ -17,6 +17,7 @@ import networkx as nx
 
 from partnership_kg.ingest.errors import SUPPORTED
 from partnership_kg.ui import web_data
+from partnership_kg.ui.web_common import counted
 
 # File types the Documents tab accepts: whatever ingestion reads.
 UPLOAD_TYPES = sorted(SUPPORTED)
@@ -32,8 +33,24 @@ class Session:
         self._cache: dict[str, Any] = {}
         # (fn, inputs, outputs) to run when the page loads; filled by the tab builders.
         self.on_load: list[tuple[Callable[..., Any], list[Any], list[Any]]] = []
-        # (component, fn giving its new value) to redraw after an upload changes the store.
+        # (component, fn giving its new value) to redraw on page load and after an upload.
         self.refreshers: list[tuple[Any, Callable[[], Any]]] = []
+        self._stamp = self._store_stamp()
+
+    def _store_stamp(self) -> tuple[int, int] | None:
+        """What changes when a build swaps a new store in (a new manifest file)."""
+        try:
+            stat = (Path(self.workspace.path) / "manifest.json").stat()
+        except (OSError, TypeError, AttributeError):
+            return None
+        return stat.st_ino, stat.st_mtime_ns
+
+    def follow_store(self) -> None:
+        """Reopen the store where a build (from the command line, or another server) has swapped
+        a new one in since it was opened; a page then never shows an older store."""
+        if self._store_stamp() != self._stamp:
+            with self._lock:
+                self.reopen()
 
     def _cached(self, key: str, compute: Callable[[], Any]) -> Any:
         if key not in self._cache:
@@ -48,8 +65,13 @@ class Session:
         return self._cached("labels", lambda: web_data.concept_labels(self.workspace))
 
     def agreements(self, partnership: str | None = None) -> list[dict[str, Any]]:
+        """Agreement versions, oldest first: one each however many files state it."""
         return self._cached(f"agreements:{partnership}",
-                            lambda: web_data.agreements(self.summaries(), partnership))
+                            lambda: web_data.agreements(self.workspace, partnership))
+
+    def documents_by_source(self) -> dict[str, Any]:
+        """The stored documents (pages and text) by file name, for "View source"."""
+        return self._cached("documents", lambda: {d.source: d for d in self.workspace.documents})
 
     def agreement_choices(self, partnership: str | None = None) -> list[tuple[str, str]]:
         return [(a["name"], a["key"]) for a in self.agreements(self.scope(partnership))]
@@ -64,10 +86,15 @@ class Session:
         return partnership if partnership and len(self.partnerships()) > 1 else None
 
     def example_questions(self) -> list[str]:
-        first = next(iter(self.partnerships()), None)
-        years = sorted({a["year"] for a in self.agreements(self.scope(first)) if a["year"]})
-        current = self.workspace.priorities(partnership=self.scope(first))
-        return web_data.example_questions(current.get("priorities", []), years)
+        """Suggested questions from the store's own priorities (asked once per opened store:
+        every page load shows them)."""
+        def compute() -> list[str]:
+            first = next(iter(self.partnerships()), None)
+            years = sorted({a["year"] for a in self.agreements(self.scope(first)) if a["year"]})
+            current = self.workspace.priorities(partnership=self.scope(first))
+            return web_data.example_questions(current.get("priorities", []), years)
+
+        return self._cached("examples", compute)
 
     def partnership_flows(self, partnership: str | None = None
                           ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -97,12 +124,14 @@ class Session:
         return [(name, node) for name, node in choices if owners.get(node, scope) == scope]
 
     def headline(self) -> str:
-        summaries = self.summaries()
-        years = [a["year"] for a in self.agreements() if a["year"]]
+        """What the store holds, in words: files, agreement versions (a version stated in two
+        files counts once) and their years, priorities and themes."""
+        versions = self.agreements()
+        years = [a["year"] for a in versions if a["year"]]
         span = f", {min(years)}–{max(years)}" if years else ""
-        return (f"{len(summaries)} document(s) · {len(self.agreements())} agreement version(s)"
-                f"{span} · {len(self.labels())} priorities and themes · store "
-                f"`{getattr(self.workspace, 'path', '')}`")
+        return (f"{counted(len(self.summaries()), 'document')} · "
+                f"{counted(len(versions), 'agreement version')}{span} · "
+                f"{counted(len(self.labels()), 'priority or theme', 'priorities and themes')}")
 
     def documents_table(self) -> Any:
         import pandas as pd
@@ -112,11 +141,12 @@ class Session:
             period = doc.get("period") or doc.get("date") or ""
             parts = doc.get("parts") or []
             kinds = ", ".join(dict.fromkeys(str(p.get("type")) for p in parts))
-            rows.append([doc.get("type"), doc.get("source"), doc.get("title"), period,
+            rows.append([doc.get("title"), doc.get("source"), doc.get("type"), period,
                          doc.get("pages"), f"{len(parts)} ({kinds})" if parts else "0",
                          doc.get("chunks")])
-        return pd.DataFrame(rows, columns=["type", "source", "title", "period", "pages", "parts",
-                                           "passages"])
+        # The title first: file names in a store are often hash-like.
+        return pd.DataFrame(rows, columns=["title", "file", "type", "date or period", "pages",
+                                           "parts", "passages"])
 
     # -- uploads ------------------------------------------------------------------------------
     def add_files(self, paths: list[Path], limit_mb: int, progress: Progress) -> dict[str, Any]:
@@ -167,3 +197,4 @@ class Session:
         """Open the freshly swapped-in store and forget everything derived from the old one."""
         self.workspace = type(self.workspace)(self.workspace.path)
         self._cache.clear()
+        self._stamp = self._store_stamp()

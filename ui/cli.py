@@ -353,6 +353,11 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
     launch(ctx.obj["store"], host=host, port=port)
 
 
+from partnership_kg.ui.cli_topics import topics  # noqa: E402 - needs ``cli`` defined above
+
+cli.add_command(topics)
+
+
 def main() -> None:
     cli(prog_name="partnership-kg")
 

@@ -63,7 +63,7 @@ def match_label(label: str, scheme: TopicScheme) -> list[RuleMatch]:
     by_topic: dict[str, tuple[tuple[int, int], str]] = {}
     for span, topic, method in sorted(kept, key=lambda item: item[0]):
         by_topic.setdefault(topic, (span, method))
-    covered = {i for span, _ in by_topic.values() for i in range(*span)}
+    covered = {i for span, _, _ in kept for i in range(*span)}
     rest = [word for i, word in enumerate(words) if i not in covered and word not in _FRAME]
     close = len(by_topic) == 1 and not rest
     return [RuleMatch(topic, method, " ".join(words[span[0]:span[1]]), close)

@@ -7,7 +7,6 @@ extends the bundled scheme (default) or replaces it. A topic is any ``skos:Conce
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
+from partnership_kg import settings
 from partnership_kg.graph.vocab import RDF, SKOS
 
 TOPICS_ENV = "PARTNERSHIP_KG_TOPICS"
@@ -67,8 +67,8 @@ def _users(path: Path) -> Graph:
 def load_scheme(path: str | Path | None = None, mode: str | None = None) -> TopicScheme:
     """The topic scheme to map to: the bundled one, extended or replaced by ``path`` (default
     from the environment). A bad file or mode is a one-line ``ValueError``."""
-    path = path if path is not None else os.environ.get(TOPICS_ENV) or None
-    mode = (mode or os.environ.get(MODE_ENV) or "extend").strip().lower()
+    path = path if path is not None else settings.topics_path()
+    mode = (mode or settings.topics_mode()).strip().lower()
     if mode not in {"extend", "replace"}:
         raise ValueError(f"{MODE_ENV} must be 'extend' or 'replace', not {mode!r}")
     graph = Graph()

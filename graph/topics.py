@@ -13,6 +13,7 @@ own, so SPARQL can read topic labels beside the partnerships' concepts.
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 from dataclasses import dataclass
 
 import numpy as np
@@ -112,6 +113,10 @@ def _concepts(dataset: Dataset, contexts: list[PartContext]) -> dict[URIRef, tup
     return found
 
 
+def _decimal(value: float) -> Literal:
+    return Literal(Decimal(f"{value:.3f}"), datatype=XSD.decimal)
+
+
 def write_mapping(graph: Graph, concept: URIRef, mapping: Mapping, evidence: list) -> URIRef:
     node = mint("topic-mapping",
                 hashlib.sha1(f"{concept}|{mapping.topic}".encode()).hexdigest()[:16])
@@ -122,12 +127,12 @@ def write_mapping(graph: Graph, concept: URIRef, mapping: Mapping, evidence: lis
     graph.add((node, CSA.topic, topic))
     graph.add((node, CSA.matchType, relation))
     graph.add((node, CSA.method, Literal(mapping.method)))
-    graph.add((node, CSA.confidence, Literal(mapping.confidence, datatype=XSD.decimal)))
+    graph.add((node, CSA.confidence, _decimal(mapping.confidence)))
     graph.add((node, CSA.lowConfidence, Literal(mapping.low)))
     if mapping.matched:
         graph.add((node, CSA.matchedText, Literal(mapping.matched)))
     if mapping.score is not None:
-        graph.add((node, CSA.score, Literal(mapping.score, datatype=XSD.decimal)))
+        graph.add((node, CSA.score, _decimal(mapping.score)))
     for target in evidence:  # the quote naming the label is the mapping's evidence too
         graph.add((node, PROV.wasDerivedFrom, target))
     if not mapping.low:

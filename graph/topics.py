@@ -13,8 +13,8 @@ own, so SPARQL can read topic labels beside the partnerships' concepts.
 from __future__ import annotations
 
 import hashlib
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
 
 import numpy as np
 from rdflib import Dataset, Graph, Literal, URIRef

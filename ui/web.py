@@ -31,6 +31,7 @@ from partnership_kg.graph.queries import (  # noqa: E402
     names_over_time,
 )
 from partnership_kg.ui import charts, web_data  # noqa: E402
+from partnership_kg.ui.web_partnerships import partnerships_tab  # noqa: E402
 from partnership_kg.ui.web_session import UPLOAD_TYPES, Session  # noqa: E402
 
 UPLOAD_LIMIT_MB = 50
@@ -484,6 +485,7 @@ def build_app(workspace: Any) -> gr.Blocks:
             _lineage_tab(session, pictures, view, partnership)
             _explore_tab(session, pictures, view, partnership)
             _compare_tab(session, partnership)
+            partnerships_tab(session)
             _sparql_tab(session)
             _documents_tab(session)
             _export_tab(session, pictures, view)

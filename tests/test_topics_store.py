@@ -4,6 +4,7 @@ invented partnerships (Northshire, Riverford, and Eastvale, which drops Road Saf
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,16 @@ def test_a_mapping_never_changes_the_priority_label_and_records_its_method(
          "Violence against women and girls", "acronym", False),
         ("Protecting people from harm", "Safeguarding vulnerable people", "embedding", False),
     ]
+
+
+def test_the_readme_and_sparql_tab_topic_examples_run(ws: partnership_kg.Workspace) -> None:
+    from partnership_kg.ui.web_data import SPARQL_EXAMPLES
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```sparql\n(.*?)```", readme, re.S).group(1)
+    queries = [q for q in re.split(r"\n(?=# )", block) if q.strip()]
+    queries += [query for name, query in SPARQL_EXAMPLES if "opic" in name]
+    assert len(queries) == 4
+    first = ws.sparql(queries[0])
+    assert sorted({row["partnership"] for row in first}) == [EASTVALE, KENT, NORTHSHIRE]
+    assert all(ws.sparql(query) for query in queries)

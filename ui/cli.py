@@ -346,7 +346,8 @@ def documents(ctx: click.Context, as_json: bool) -> None:
 @click.option("--port", default=7860, show_default=True, type=int)
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int) -> None:
-    """Start the web UI (Ask, Lineage, Explore, Compare, SPARQL, Documents, Export)."""
+    """Start the web UI (Ask, Lineage, Explore, Compare, Partnerships, SPARQL, Documents,
+    Export)."""
     storage.require(ctx.obj["store"])
     from partnership_kg.ui.web import launch
 

@@ -1,5 +1,5 @@
-"""The web UI: one Gradio page with the tabs Ask, Lineage, Explore, Compare, SPARQL, Documents,
-Export, over one Workspace loaded once.
+"""The web UI: one Gradio page with the tabs Ask, Lineage, Explore, Compare, Partnerships, SPARQL,
+Documents, Export, over one Workspace loaded once.
 
 ``launch`` is what ``partnership-kg serve`` calls; ``build_app`` gives the Blocks for tests.
 Everything runs locally: analytics are off, fonts are system fonts, charts use the plotly.js that

@@ -22,6 +22,7 @@ import argparse
 import csv
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,7 +78,17 @@ def development(store: Path) -> None:
 
 def unseen() -> None:
     gold = read_table(DATA / "topic_labels_unseen.csv")
-    mapped = map_labels(sorted({label for _, label, _ in gold}), load_scheme())
+    labels = sorted({label for _, label, _ in gold})
+    scheme = load_scheme()
+    started = time.perf_counter()
+    mapped = map_labels(labels, scheme)
+    first = time.perf_counter() - started
+    started = time.perf_counter()
+    map_labels(labels, scheme)
+    again = time.perf_counter() - started
+    names = sum(1 + len(topic.alt_labels) for topic in scheme.topics.values())
+    print(f"mapping {len(labels)} labels: {first * 1000:.0f} ms the first time (loading the "
+          f"encoder, encoding the scheme's {names} names), {again * 1000:.0f} ms again")
     predicted = {("", label, m.topic.removeprefix(TOPIC)) for label, found in mapped.items()
                  for m in found if not m.low}
     low = {("", label, m.topic.removeprefix(TOPIC)) for label, found in mapped.items()

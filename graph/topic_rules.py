@@ -51,9 +51,13 @@ def match_label(label: str, scheme: TopicScheme) -> list[RuleMatch]:
     words = key(label).split()
     raw_words = re.findall(r"[A-Za-z0-9]+", label)
     found: list[tuple[tuple[int, int], str, str]] = []  # (span, topic, method)
+    if not scheme.phrases:
+        scheme.phrases.update({topic.iri: [name.split() for name in sorted(
+            {key(text) for text in (topic.label, *topic.alt_labels)})]
+            for topic in scheme.topics.values()})
     for topic in scheme.topics.values():
-        for alt in {key(text) for text in (topic.label, *topic.alt_labels)}:
-            found += [(span, topic.iri, "label") for span in _spans(words, alt.split())]
+        for phrase in scheme.phrases[topic.iri]:
+            found += [(span, topic.iri, "label") for span in _spans(words, phrase)]
         for acronym in topic.acronyms:
             if acronym in raw_words:  # in the case written: "DA" is not "da"
                 at = [w.lower() for w in raw_words].index(acronym.lower())

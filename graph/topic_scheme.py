@@ -37,6 +37,8 @@ class Topic:
 class TopicScheme:
     graph: Graph  # the scheme's triples, written into the store as they are
     topics: dict[str, Topic]
+    # Each topic's names folded into words, filled once by ``topic_rules`` (not per label).
+    phrases: dict[str, list[list[str]]] = field(default_factory=dict)
 
     def narrower_closure(self, iri: str) -> set[str]:
         """``iri`` and every topic below it."""

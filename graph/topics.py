@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import numpy as np
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -66,10 +67,7 @@ def map_labels(labels: list[str], scheme: TopicScheme, embedder: object | None =
 def _nearest(labels: list[str], scheme: TopicScheme, embedder: object | None
              ) -> dict[str, tuple[str, float]]:
     """The topic nearest each label: the best cosine over the topic's labels."""
-    if embedder is None:
-        from partnership_kg.search.embed import Embedder
-
-        embedder = Embedder()
+    embedder = embedder or _default_embedder()
     texts, owners = [], []
     for topic in scheme.topics.values():
         for text in dict.fromkeys((topic.label, *topic.alt_labels)):
@@ -84,6 +82,14 @@ def _nearest(labels: list[str], scheme: TopicScheme, embedder: object | None
         best = int(np.argmax(similarity[row]))
         nearest[label] = (owners[best], float(similarity[row, best]))
     return nearest
+
+
+@lru_cache(maxsize=1)
+def _default_embedder() -> object:
+    """The project's encoder, loaded once per process (a rebuild in a session reuses it)."""
+    from partnership_kg.search.embed import Embedder
+
+    return Embedder()
 
 
 def corpus_pass(dataset: Dataset, contexts: list[PartContext]) -> None:

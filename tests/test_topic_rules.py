@@ -12,7 +12,7 @@ from partnership_kg.graph.topic_rules import match_label
 from partnership_kg.graph.topic_scheme import load_scheme
 from partnership_kg.graph.topics import LOW_CONFIDENCE, Mapping, map_labels, write_mapping
 from partnership_kg.graph.validate import validate
-from partnership_kg.graph.vocab import CSA, SKOS
+from partnership_kg.graph.vocab import CSA, RDF, SKOS
 
 TOPIC = "https://w3id.org/partnership-kg/topic/"
 SCHEME = load_scheme(mode="extend")
@@ -153,3 +153,45 @@ def test_the_shapes_require_a_mappings_method() -> None:
     graph.remove((node, CSA.method, None))
     conforms, report = validate(graph)
     assert not conforms and "its method" in report
+
+
+WESSEX_AGREEMENT = """Wessex Community Safety Agreement 2019-22
+
+1. Priorities 2019-22
+
+1.1. The priorities for Wessex are: Road Safety; and Tackling gull attacks.
+"""
+
+
+def test_a_build_maps_to_a_users_extra_topics(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from partnership_kg.graph.build import build_graph
+    from partnership_kg.ingest import extract
+
+    (tmp_path / "wessex.ttl").write_text(WESSEX_TOPICS, encoding="utf-8")
+    (tmp_path / "wessex_csa_2019.txt").write_text(WESSEX_AGREEMENT, encoding="utf-8")
+    monkeypatch.setenv("PARTNERSHIP_KG_TOPICS", str(tmp_path / "wessex.ttl"))
+    dataset = build_graph([extract(tmp_path / "wessex_csa_2019.txt")])
+    mapped = sorted((str(dataset.value(dataset.value(m, CSA.concept), SKOS.prefLabel)),
+                     str(dataset.value(m, CSA.topic)))
+                    for m in dataset.subjects(RDF.type, CSA.TopicMapping))
+    assert mapped == [("Road Safety", TOPIC + "road-safety"),
+                      ("Tackling gull attacks", "https://example.org/topic/seagull-nuisance")]
+
+
+def test_a_build_with_a_bad_topics_file_stops_in_one_line_and_writes_no_store(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from partnership_kg.ui.cli import cli
+
+    (tmp_path / "broken.ttl").write_text("@prefix nonsense", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "wessex_csa_2019.txt").write_text(WESSEX_AGREEMENT, encoding="utf-8")
+    monkeypatch.setenv("PARTNERSHIP_KG_TOPICS", str(tmp_path / "broken.ttl"))
+    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "store"), "build",
+                                      str(tmp_path / "docs")])
+    assert result.exit_code == 2
+    assert result.output.strip().startswith("Error: PARTNERSHIP_KG_TOPICS: ")
+    assert len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "store" / "graph").exists()

@@ -15,7 +15,7 @@ from typing import Any
 
 from partnership_kg.answer.partnership import named_in
 from partnership_kg.graph.query.model import model_of
-from partnership_kg.graph.query.partnerships import PartnershipName
+from partnership_kg.graph.query.partnerships import PartnershipName, partnerships
 from partnership_kg.graph.query.topics import TopicEntry, entries, scheme_of
 from partnership_kg.graph.topic_rules import match_label
 from partnership_kg.graph.topic_scheme import TopicScheme
@@ -110,8 +110,6 @@ def dropped(ws: Any, scheme: TopicScheme, topic: str
     mapped = {e.concept for e in entries(ws.graph) if e.topic in wanted and not e.low_confidence}
     model = model_of(ws.graph)
     drops, evidence = [], []
-    from partnership_kg.graph.query.partnerships import partnerships
-
     for partnership in partnerships(ws.graph):
         scoped = model.scoped(partnership.iri)
         versions = scoped.real_versions()
@@ -121,8 +119,9 @@ def dropped(ws: Any, scheme: TopicScheme, topic: str
             if not before or not after or any(c.iri in mapped for c in after):
                 continue
             old_quote = scoped.evidence(before[0].iri)
-            new_quote = max((scoped.evidence(c.iri) for c in after if scoped.evidence(c.iri)),
-                            key=lambda q: len(str(q["quote"])), default=None)
+            listed = [quote for quote in map(scoped.evidence, (c.iri for c in after)) if quote]
+            # The new version's longest quote: its list, which shows the topic is not in it.
+            new_quote = max(listed, key=lambda q: len(str(q["quote"])), default=None)
             quotes = [quote for quote in (old_quote, new_quote) if quote]
             evidence += quotes
             drops.append({"partnership": partnership.label,

@@ -78,8 +78,11 @@ def test_a_dropped_topic_names_the_partnership_the_versions_and_both_quotes(
     assert [(d["partnership"], d["labels"], d["last_version"], d["dropped_in"], d["year"])
             for d in result["dropped"]] == [(EASTVALE, ["Road Safety"], "2015-18", "2018-21",
                                              2018)]
+    assert result["dropped"][0]["then_listed"] == [
+        "Protecting people from harm", "Reducing Reoffending",
+        "Serious violence, drugs and exploitation", "Tackling Hate Crime"]
     sources = [e["source"] for e in result["dropped"][0]["evidence"]]
-    assert sources == ["eastvale_csa_2015.txt", "eastvale_csa_2018.txt"]
+    assert sources == ["eastvale_csa_2015.txt"] + ["eastvale_csa_2018.txt"] * 4
 
 
 def test_no_partnership_with_a_topic_is_said_plainly(ws: partnership_kg.Workspace) -> None:

@@ -104,7 +104,7 @@ def _labels_with_versions(scheme: TopicScheme, topic: str, items: list[TopicEntr
 def dropped(ws: Any, scheme: TopicScheme, topic: str
             ) -> tuple[str, list[dict[str, Any]], dict[str, Any]]:
     """A partnership dropped a topic where a version lists it and the next version does not:
-    the quote of the last label naming it and the quote of the next version's list."""
+    the quote of the last label naming it, and the next version's labels with their quotes."""
     name = scheme.topics[topic].label
     wanted = scheme.narrower_closure(topic)
     mapped = {e.concept for e in entries(ws.graph) if e.topic in wanted and not e.low_confidence}
@@ -119,21 +119,21 @@ def dropped(ws: Any, scheme: TopicScheme, topic: str
             if not before or not after or any(c.iri in mapped for c in after):
                 continue
             old_quote = scoped.evidence(before[0].iri)
-            listed = [quote for quote in map(scoped.evidence, (c.iri for c in after)) if quote]
-            # The new version's longest quote: its list, which shows the topic is not in it.
-            new_quote = max(listed, key=lambda q: len(str(q["quote"])), default=None)
-            quotes = [quote for quote in (old_quote, new_quote) if quote]
+            # The new version's own list, every label quoted: what it has instead.
+            new_quotes = [q for q in map(scoped.evidence, (c.iri for c in after)) if q]
+            quotes = [quote for quote in (old_quote, *new_quotes) if quote]
             evidence += quotes
             drops.append({"partnership": partnership.label,
                           "labels": [c.label for c in before], "last_version": older.period,
-                          "dropped_in": newer.period, "year": newer.year, "evidence": quotes})
+                          "dropped_in": newer.period, "year": newer.year,
+                          "then_listed": [c.label for c in after], "evidence": quotes})
     extra = {"topic": name, "dropped": drops}
     if not drops:
         return (f"No partnership in this store dropped {name}: no version lists it where the "
                 "next version does not.", [], extra)
     sentences = [f"{d['partnership']} listed {', '.join(repr(label) for label in d['labels'])} "
                  f"in its {d['last_version']} version but not in its {d['dropped_in']} version "
-                 f"({d['year']})" for d in drops]
+                 f"({d['year']}), which lists {'; '.join(d['then_listed'])}" for d in drops]
     return (f"Partnerships that dropped {name}: " + "; ".join(sentences) + ".", evidence, extra)
 
 

@@ -120,7 +120,9 @@ def _concepts(dataset: Dataset, contexts: list[PartContext]) -> dict[URIRef, tup
 
 
 def _decimal(value: float) -> Literal:
-    return Literal(Decimal(f"{value:.3f}"), datatype=XSD.decimal)
+    """Three places, written as the store writes it back ("0.95", "1"), so an export
+    round-trips to the same literal."""
+    return Literal(format(Decimal(f"{value:.3f}").normalize(), "f"), datatype=XSD.decimal)
 
 
 def write_mapping(graph: Graph, concept: URIRef, mapping: Mapping, evidence: list) -> URIRef:

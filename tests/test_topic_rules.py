@@ -195,3 +195,19 @@ def test_a_build_with_a_bad_topics_file_stops_in_one_line_and_writes_no_store(
     assert result.output.strip().startswith("Error: PARTNERSHIP_KG_TOPICS: ")
     assert len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / "store" / "graph").exists()
+
+
+def test_answers_count_narrower_topics_and_leave_out_low_confidence_mappings() -> None:
+    from partnership_kg.answer.across import _within
+    from partnership_kg.graph.query.topics import TopicEntry
+
+    def entry(label: str, topic: str, low: bool) -> TopicEntry:
+        return TopicEntry("Wessex Community Safety Partnership", TOPIC + topic, label,
+                          "priority", "2019-22", 2019, "wessex.txt", "closeMatch", "label",
+                          0.5 if low else 0.95, low, None, "urn:c", None)
+
+    found = [entry("Knife Crime", "knife-crime", False), entry("Gangs", "gangs", False),
+             entry("Brighter tomorrows", "serious-violence", True),
+             entry("Road Safety", "road-safety", False)]
+    assert [e.label for e in _within(SCHEME, TOPIC + "serious-violence", found)] == [
+        "Knife Crime", "Gangs"]

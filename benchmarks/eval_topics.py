@@ -87,8 +87,8 @@ def unseen() -> None:
     map_labels(labels, scheme)
     again = time.perf_counter() - started
     names = sum(1 + len(topic.alt_labels) for topic in scheme.topics.values())
-    print(f"mapping {len(labels)} labels: {first * 1000:.0f} ms the first time (loading the "
-          f"encoder, encoding the scheme's {names} names), {again * 1000:.0f} ms again")
+    print(f"mapping {len(labels)} labels: {first * 1000:.0f} ms, {again * 1000:.0f} ms again "
+          f"(the encoder loads and the scheme's {names} names are encoded once per process)")
     predicted = {("", label, m.topic.removeprefix(TOPIC)) for label, found in mapped.items()
                  for m in found if not m.low}
     low = {("", label, m.topic.removeprefix(TOPIC)) for label, found in mapped.items()

@@ -43,6 +43,7 @@ from partnership_kg.graph import (
     organisations,
     partnerships,
     signatories,
+    topics,
 )
 from partnership_kg.graph.context import PartContext
 from partnership_kg.graph.vocab import (
@@ -72,6 +73,7 @@ CORPUS_PASSES: list[Callable[[Dataset, list[PartContext]], None]] = [
     agreements.corpus_pass,
     lineage_pass.corpus_pass,  # after agreements: it aligns the versions they state
     legislation.corpus_pass,  # after agreements: priorities named in what an Act did
+    topics.corpus_pass,  # after agreements and lineage: every concept they wrote, mapped
 ]
 
 

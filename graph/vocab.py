@@ -50,6 +50,7 @@ class CSA(DefinedNamespace):
     Split: URIRef
     Retirement: URIRef
     Partnership: URIRef  # a community safety partnership (rdfs:subClassOf org:Organization)
+    TopicMapping: URIRef  # n-ary: a priority or theme mapped to a shared topic, and how
 
     # Properties
     partType: URIRef  # "agreement", "plan", "strategy", "minutes", "decision notice" ... "other"
@@ -98,6 +99,15 @@ class CSA(DefinedNamespace):
     partnershipFrom: URIRef  # how a part's partnership was decided: "stated", "folder", "given"
     area: URIRef  # a partnership's area, the place name ("Wessex")
     level: URIRef  # "county", "district" ... where a partnership's name says
+    # Topic mappings (graph/topics.py)
+    concept: URIRef  # csa:TopicMapping -> the partnership's priority or theme
+    topic: URIRef  # csa:TopicMapping -> the shared topic (a skos:Concept of the topic scheme)
+    matchType: URIRef  # csa:TopicMapping -> skos:closeMatch or skos:broadMatch
+    method: URIRef  # "label", "acronym" or "embedding"
+    matchedText: URIRef  # the words of the label the rule matched ("domestic abuse")
+    score: URIRef  # an embedding mapping's cosine similarity
+    confidence: URIRef  # 0..1: how sure the mapping is
+    lowConfidence: URIRef  # true: kept for review, left out of answers
 
 
 class ELI(DefinedNamespace):

@@ -38,5 +38,17 @@ def acts_table_path() -> Path | None:
     return Path(configured) if configured else None
 
 
+def topics_path() -> Path | None:
+    """A user's Turtle file of topics (``PARTNERSHIP_KG_TOPICS``), if set."""
+    configured = os.environ.get("PARTNERSHIP_KG_TOPICS")
+    return Path(configured) if configured else None
+
+
+def topics_mode() -> str:
+    """``extend`` (default): the user's topics are added to the bundled scheme; ``replace``:
+    they are the whole scheme (``PARTNERSHIP_KG_TOPICS_MODE``)."""
+    return (os.environ.get("PARTNERSHIP_KG_TOPICS_MODE") or "extend").strip().lower()
+
+
 # Ingestion limits: a file larger than this is refused rather than read into memory.
 MAX_FILE_BYTES = int(os.environ.get("PARTNERSHIP_KG_MAX_FILE_MB", "100")) * 1024 * 1024

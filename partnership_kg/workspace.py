@@ -85,6 +85,14 @@ class Workspace:
 
         return queries.diff(self.graph, a, b, partnership=partnership)
 
+    def topics(self, year: int | None = None,
+               partnerships: list[str] | None = None) -> dict[str, Any]:
+        """The partnerships x shared topics matrix (``topics --json``): each cell the
+        partnership's own labels mapped to the topic, with version and evidence."""
+        from partnership_kg.graph.query.topics import matrix
+
+        return matrix(self.graph, year=year, partnership_names=partnerships)
+
     @cached_property
     def _owners(self) -> dict[str, set[str]]:
         rows = self.graph.select("""SELECT DISTINCT ?source ?label WHERE {

@@ -33,6 +33,19 @@ def partnerships_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return store
 
 
+@pytest.fixture(scope="session")
+def topics_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The partnerships store plus an invented partnership that drops a priority
+    (tests/topic_docs), built once by the real pipeline (shared; read-only)."""
+    from partnership_kg.pipeline import build
+
+    tests = Path(__file__).resolve().parent
+    store = tmp_path_factory.mktemp("topics") / "store"
+    report = build([CORPUS, tests / "partnership_docs", tests / "topic_docs"], store)
+    assert not report["failed"], report["failed"]
+    return store
+
+
 # --- ingest: real PDFs written by reportlab from sample agreement text -----------------------
 
 PDF_HEADER = "Wessex Community Safety Agreement 2014-17"

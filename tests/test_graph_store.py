@@ -44,7 +44,8 @@ def test_construct_and_dataset_views(example_store: OxigraphStore) -> None:
     dataset = example_store.dataset()
     assert isinstance(dataset, Dataset)
     assert len(list(dataset.quads((None, None, None, None)))) == example_store.triples_count()
-    assert example_store.named_graphs() == [
+    assert example_store.named_graphs() == [  # the part's graph, and the topic scheme's
+        "https://w3id.org/partnership-kg/id/graph/topics",
         "https://w3id.org/partnership-kg/id/graph/wessex-csa-txt/0"]
 
 

@@ -72,10 +72,11 @@ def test_the_wheel_installs_every_subpackage_and_its_data(installed_wheel: Path)
         "print(json.dumps({'origin': partnership_kg.__file__,\n"
         "  'shapes': graph.joinpath('shapes.ttl').is_file(),\n"
         "  'acts': graph.joinpath('data', 'legislation.csv').is_file(),\n"
+        "  'topics': graph.joinpath('data', 'topics.ttl').is_file(),\n"
         "  'corpus': sorted(p.name for p in corpus.iterdir() if p.name.endswith('.txt'))}))\n")
     result = subprocess.run([str(installed_wheel), "-c", script], check=True,
                             capture_output=True, text=True, cwd=installed_wheel.parent)
     found = json.loads(result.stdout)
     assert found["origin"].startswith(str(installed_wheel.parents[1]))
-    assert (found["shapes"], found["acts"]) == (True, True)
+    assert (found["shapes"], found["acts"], found["topics"]) == (True, True, True)
     assert found["corpus"] == sorted(path.name for path in (ROOT / "corpus").glob("*.txt"))

@@ -361,11 +361,17 @@ def documents(ctx: click.Context, as_json: bool) -> None:
 @click.option("--port", default=7860, show_default=True, type=int)
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int) -> None:
-    """Start the web UI (Ask, Lineage, Explore, Compare, SPARQL, Documents, Export)."""
+    """Start the web UI (Ask, Lineage, Explore, Compare, Partnerships, SPARQL, Documents,
+    Export)."""
     storage.require(ctx.obj["store"])
     from partnership_kg.ui.web import launch
 
     launch(ctx.obj["store"], host=host, port=port)
+
+
+from partnership_kg.ui.cli_topics import topics  # noqa: E402 - needs ``cli`` defined above
+
+cli.add_command(topics)
 
 
 def main() -> None:

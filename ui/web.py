@@ -1,5 +1,5 @@
-"""The web UI: one Gradio page with the tabs Ask, Lineage, Explore, Compare, SPARQL, Documents,
-Export (one module each, ``web_*.py``), over one Workspace held by a ``Session``.
+"""The web UI: one Gradio page with the tabs Ask, Lineage, Explore, Compare, Partnerships,
+SPARQL, Documents, Export (one module each, ``web_*.py``), over one Workspace held by a ``Session``.
 
 ``launch`` is what ``partnership-kg serve`` calls; ``build_app`` gives the Blocks for tests.
 Everything the page shows of the store (headline, tables, pickers, suggestions, the whole
@@ -26,6 +26,7 @@ from partnership_kg.ui.web_documents import documents_tab  # noqa: E402
 from partnership_kg.ui.web_explore import explore_tab  # noqa: E402
 from partnership_kg.ui.web_export import export_tab  # noqa: E402
 from partnership_kg.ui.web_lineage import lineage_tab  # noqa: E402
+from partnership_kg.ui.web_partnerships import partnerships_tab  # noqa: E402
 from partnership_kg.ui.web_session import Session  # noqa: E402
 from partnership_kg.ui.web_sparql import sparql_tab  # noqa: E402
 
@@ -79,6 +80,7 @@ def build_app(workspace: Any) -> gr.Blocks:
             lineage_tab(session, pictures, view, partnership)
             explore_tab(session, pictures, view, partnership)
             compare_tab(session, partnership)
+            partnerships_tab(session)
             sparql_tab(session)
             uploaded = documents_tab(session)
             export_tab(session, pictures, view)

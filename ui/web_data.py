@@ -78,6 +78,19 @@ SPARQL_EXAMPLES: list[tuple[str, str]] = [
     ("Legislation referenced", """SELECT DISTINCT ?act ?title WHERE {
   ?act a eli:LegalResource ; dct:title|rdfs:label ?title .
 } ORDER BY ?title LIMIT 200"""),
+    ("Partnerships with a priority on a topic", """
+SELECT DISTINCT ?partnership ?label ?period WHERE {
+  ?m a csa:TopicMapping ; csa:topic ?topic ; csa:concept ?c ; csa:lowConfidence false .
+  ?topic skos:prefLabel "Domestic abuse"@en .
+  ?c skos:prefLabel ?label ; skos:inScheme ?scheme .
+  ?scheme csa:period ?period ; csa:partnership/skos:prefLabel ?partnership .
+} ORDER BY ?partnership ?period"""),
+    ("Topic mappings with method and confidence", """
+SELECT ?label ?topicLabel ?method ?confidence ?low WHERE {
+  ?m a csa:TopicMapping ; csa:concept/skos:prefLabel ?label ;
+     csa:topic/skos:prefLabel ?topicLabel ; csa:method ?method ;
+     csa:confidence ?confidence ; csa:lowConfidence ?low .
+} ORDER BY ?label LIMIT 500"""),
     ("Documents (named graphs) and triple counts", """SELECT ?graph (COUNT(*) AS ?triples)
 WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph ORDER BY DESC(?triples)"""),
 ]

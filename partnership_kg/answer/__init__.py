@@ -25,6 +25,10 @@ def answer(ws: Any, text: str, partnership: str | None = None) -> dict[str, Any]
 
     known = queries.partnerships(ws.graph)
     chosen = queries.match(ws.graph, partnership) if partnership else None
+    if chosen is None:
+        across = _across(ws, text, known)
+        if across is not None:
+            return across
     if len(known) <= 1:
         return _answer(ws, text, text)
     if chosen is None:
@@ -34,6 +38,19 @@ def answer(ws: Any, text: str, partnership: str | None = None) -> dict[str, Any]
     if chosen is not None:
         return _answer(View(ws, chosen), text, plain)
     return _answer_each(ws, text, [View(ws, entry) for entry in known])
+
+
+def _across(ws: Any, text: str, known: list[Any]) -> dict[str, Any] | None:
+    """A question across partnerships ("Which partnerships ...", "Compare A and B"), answered
+    from the topic mappings, each partnership named with its label, version and quote."""
+    from partnership_kg.answer.across import across
+
+    found = across(ws, text, known)
+    if found is None:
+        return None
+    sentence, evidence, extra = found
+    return {"question": text, "answer": sentence, "method": "graph",
+            "citations": [cite(ws, item) for item in _unique(evidence)], **extra}
 
 
 def _answer(ws: Any, text: str, plain: str) -> dict[str, Any]:

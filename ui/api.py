@@ -9,6 +9,7 @@ replicas can serve the same store; each notices a rebuild swapping the store in 
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import os
@@ -61,11 +62,9 @@ class LiveStore:
 
     def __init__(self, path: Path, cache_size: int = 1024,
                  opener: Callable[[Path], Any] | None = None) -> None:
-        from partnership_kg.workspace import Workspace
-
         self.path = Path(path)
         self.cache_size = cache_size
-        self._open = opener or Workspace
+        self._open = opener or open_with_cached_reads
         self._lock = threading.Lock()
         self._identity = self._current_identity()
         self._workspace = self._open(self.path)
@@ -98,6 +97,16 @@ class LiveStore:
                 while len(self._answers) > self.cache_size:
                     self._answers.popitem(last=False)
         return result
+
+
+def open_with_cached_reads(path: Path) -> Any:
+    """A Workspace whose graph queries are remembered (the store is read-only while open)."""
+    from partnership_kg.ui.read_cache import CachedReads
+    from partnership_kg.workspace import Workspace
+
+    workspace = Workspace(path)
+    workspace.graph = CachedReads(workspace.graph)
+    return workspace
 
 
 def create_app(live: LiveStore) -> FastAPI:
@@ -181,11 +190,14 @@ def docs_page(spec: dict[str, Any]) -> str:
 
 
 def warm(workspace: Any) -> None:
-    """Load the graph, documents, index and model before the first request, so concurrent
-    first requests do not each load them."""
+    """Load the graph, documents, index, model and the queries every answer runs before the
+    first request, so concurrent first requests do not each load them."""
     workspace.graph.triples_count()
     workspace.document_summaries()
     workspace.search("warm", k=1)
+    workspace.concept_label_vectors  # noqa: B018 - computed on first use
+    with contextlib.suppress(ValueError):  # a store without agreements: nothing to warm
+        workspace.priorities()
 
 
 def serve(store: Path | str, host: str = "127.0.0.1", port: int = 7860,

@@ -284,6 +284,16 @@ def test_live_store_keeps_answers_until_a_rebuild_swaps_the_store(tmp_path: Path
     assert computed == [1, 2]
 
 
+def test_live_store_mid_swap_keeps_answering_and_leaves_the_swap_alone(tmp_path: Path) -> None:
+    from partnership_kg.ui.api import LiveStore
+
+    store = _empty_store(tmp_path / "store")
+    live = LiveStore(store, opener=lambda path: "build 1")
+    store.rename(tmp_path / "store.previous")  # the first of a swap's two renames
+    assert live.answer(("documents",), lambda ws: f"from {ws}") == "from build 1"
+    assert not store.exists() and (tmp_path / "store.previous").exists()
+
+
 def test_live_store_without_a_cache_computes_every_answer(tmp_path: Path) -> None:
     from partnership_kg.ui.api import LiveStore
 

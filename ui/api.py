@@ -66,34 +66,42 @@ class LiveStore:
         self.cache_size = cache_size
         self._open = opener or open_with_cached_reads
         self._lock = threading.Lock()
-        self._identity = self._current_identity()
+        storage.require(self.path)
+        self._identity = os.stat(self.path).st_ino
         self._workspace = self._open(self.path)
         self._answers: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 
-    def _current_identity(self) -> int:
-        storage.require(self.path)
-        return os.stat(self.path).st_ino
-
-    @property
-    def workspace(self) -> Any:
-        identity = self._current_identity()
+    def current(self) -> tuple[int, Any]:
+        """(build identity, its Workspace). Between a swap's two renames the folder is briefly
+        missing: the old store keeps answering (``storage.require`` would undo the swap)."""
+        try:
+            identity = os.stat(self.path).st_ino
+        except FileNotFoundError:
+            identity = self._identity
         with self._lock:
             if identity != self._identity:
                 self._identity, self._workspace = identity, self._open(self.path)
                 self._answers.clear()
-            return self._workspace
+            return self._identity, self._workspace
+
+    @property
+    def workspace(self) -> Any:
+        return self.current()[1]
 
     def answer(self, key: tuple[Any, ...], compute: Callable[[Any], Any]) -> Any:
         """``compute(workspace)``, remembered under ``key`` for this build of the store."""
-        workspace = self.workspace
+        identity, workspace = self.current()
+        # The identity is part of the key: an answer finished on the old store after a swap
+        # is never handed out for the new one.
+        full_key = (identity, *key)
         with self._lock:
-            if key in self._answers:
-                self._answers.move_to_end(key)
-                return self._answers[key]
+            if full_key in self._answers:
+                self._answers.move_to_end(full_key)
+                return self._answers[full_key]
         result = compute(workspace)
         if self.cache_size > 0:
             with self._lock:
-                self._answers[key] = result
+                self._answers[full_key] = result
                 while len(self._answers) > self.cache_size:
                     self._answers.popitem(last=False)
         return result

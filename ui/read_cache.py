@@ -23,19 +23,32 @@ class CachedReads:
         self.cached_store = store
         self.size = size
         self._rows: OrderedDict[str, list[Row]] = OrderedDict()
+        self._running: dict[str, threading.Event] = {}
         self._lock = threading.Lock()
 
     def select(self, query: str) -> list[Row]:
-        with self._lock:
-            rows = self._rows.get(query)
-            if rows is not None:
-                self._rows.move_to_end(query)
-        if rows is None:
+        # One run per query at a time: concurrent first requests wait for the same run
+        # instead of each paying for it (on two cores, twenty runs of a one-second query).
+        while True:
+            with self._lock:
+                rows = self._rows.get(query)
+                if rows is not None:
+                    self._rows.move_to_end(query)
+                    return [dict(row) for row in rows]
+                running = self._running.get(query)
+                if running is None:
+                    self._running[query] = threading.Event()
+                    break
+            running.wait()
+        try:
             rows = self.cached_store.select(query)
             with self._lock:
                 self._rows[query] = rows
                 while len(self._rows) > self.size:
                     self._rows.popitem(last=False)
+        finally:
+            with self._lock:
+                self._running.pop(query).set()
         # Copies: a caller that edits its rows must not edit the next caller's.
         return [dict(row) for row in rows]
 

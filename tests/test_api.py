@@ -148,6 +148,43 @@ def test_the_web_ui_is_still_served_at_the_root(api_url: str) -> None:
     assert "gradio" in page.text.lower()
 
 
+def test_the_web_ui_under_serve_answers_in_the_ask_tab_offline(api_url: str) -> None:
+    """The page ``serve`` mounts beside the API (the browser tests drive ``web.launch``)."""
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium")
+    from playwright.sync_api import sync_playwright
+
+    leaked: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update"])
+        try:
+            page = browser.new_page()
+            page.set_default_timeout(120_000)
+
+            def only_local(route: object) -> None:
+                url = route.request.url  # type: ignore[attr-defined]
+                if url.startswith(api_url) or url.startswith("data:"):
+                    route.continue_()  # type: ignore[attr-defined]
+                else:
+                    leaked.append(url)
+                    route.abort()  # type: ignore[attr-defined]
+
+            page.route("**/*", only_local)
+            page.goto(api_url)
+            page.fill("#ask-question textarea", "Who leads Fraud and Scams?")
+            page.press("#ask-question textarea", "Enter")
+            page.wait_for_selector("#ask-answer mark")
+            shown = page.locator("#ask-answer").inner_text()
+        finally:
+            browser.close()
+    assert "Head of Trading Standards, Northshire County Council" in shown
+    assert "northshire_csa_2019.txt" in shown
+    assert leaked == []
+
+
 # -- /sparql ---------------------------------------------------------------------------------
 
 def _labels_from_json(body: dict[str, object]) -> list[str]:

@@ -15,9 +15,11 @@ queries keep to PyTorch.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
+import tempfile
 import threading
 import warnings
 from collections.abc import Callable, Sequence
@@ -95,17 +97,29 @@ def export(model_folder: Path, identity: str, out: Path) -> Path:
     return target
 
 
+# This process's exports by model identity: a second build in the same process (a test
+# session, a benchmark) copies the export instead of tracing the model again.
+_EXPORTED: dict[str, Path] = {}
+
+
 def reuse_or_export(model_folder: Path, identity: str, out: Path,
                     previous: Path | None) -> Path | None:
     """The previous build's export when it is of the same model, else a fresh one; None (and
     queries on PyTorch) when the model cannot be exported."""
-    if previous is not None and exported_identity(previous) == identity:
-        shutil.copytree(previous / FOLDER, Path(out) / FOLDER, dirs_exist_ok=True)
-        return Path(out) / FOLDER
+    for earlier in (previous, _EXPORTED.get(identity)):
+        if earlier is not None and exported_identity(earlier) == identity:
+            shutil.copytree(earlier / FOLDER, Path(out) / FOLDER, dirs_exist_ok=True)
+            return Path(out) / FOLDER
     try:
-        return export(model_folder, identity, out)
+        exported = export(model_folder, identity, out)
     except NotExportable:
         return None
+    # Kept aside: ``out`` is a build's staging folder, renamed away when the build ends.
+    kept = Path(tempfile.mkdtemp(prefix="partnership-kg-onnx-"))
+    shutil.copytree(exported, kept / FOLDER)
+    atexit.register(shutil.rmtree, kept, True)
+    _EXPORTED[identity] = kept
+    return exported
 
 
 def exported_identity(index_folder: Path) -> str | None:

@@ -106,3 +106,18 @@ def test_only_mean_pooled_models_are_exported(tmp_path: Path) -> None:
                                            "pooling_mode_cls_token": True})
     with pytest.raises(NotExportable, match="only mean tokens"):
         _pipeline_of(cls)
+
+
+def test_a_second_build_in_one_process_copies_the_export(
+        onnx_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from partnership_kg.search import embed_onnx
+    from partnership_kg.search.embed import Embedder
+
+    def no_second_trace(*_args: object) -> Path:
+        raise AssertionError("the model was traced again")
+
+    monkeypatch.setattr(embed_onnx, "export", no_second_trace)
+    embedder = Embedder()
+    assert embed_onnx.reuse_or_export(embedder.folder, embedder.name, tmp_path, None) == (
+        tmp_path / FOLDER)
+    assert embed_onnx.exported_identity(tmp_path) == embedder.name

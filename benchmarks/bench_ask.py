@@ -4,6 +4,8 @@
 
 Cold runs time the whole ``partnership-kg ask`` command, start-up included; warm runs time
 ``Workspace.ask`` after one warm-up call, for graph-answerable and passage questions apart.
+Last, a cold passage answer (on the store's ONNX query encoder, no PyTorch) against a process
+that only imports PyTorch and loads the model: the ratio is what the ONNX encoder saves.
 """
 
 from __future__ import annotations
@@ -63,6 +65,25 @@ def main() -> None:
         for method, values in sorted(times.items()):
             if values:
                 print(f"{label} ask, {method:<8} answers: {summary(values)}")
+
+    from partnership_kg.search.embed import Embedder
+
+    load_torch = ("import sentence_transformers; sentence_transformers.SentenceTransformer("
+                  f"{str(Embedder().folder)!r}, device='cpu', local_files_only=True)")
+    torch_only = [timed_run([sys.executable, "-c", load_torch]) for _ in range(args.repeat)]
+    passages = [question["question"] for question in questions
+                if question.get("kind") == "passage"][:args.repeat] or [questions[0]["question"]]
+    passage_cold = [timed_run([*command, question, "--json"]) for question in passages]
+    print(f"cold passage ask:              {summary(passage_cold)}")
+    print(f"import torch + load the model: {summary(torch_only)}")
+    ratio = statistics.median(passage_cold) / statistics.median(torch_only)
+    print(f"cold passage ask / (import torch + load the model), medians: {ratio:.2f}")
+
+
+def timed_run(argv: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(argv, check=True, capture_output=True)
+    return (time.perf_counter() - started) * 1000
 
 
 if __name__ == "__main__":

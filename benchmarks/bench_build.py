@@ -1,6 +1,6 @@
 """Build benchmarks: the bundled corpus against the floor, a no-change rebuild, and scale.
 
-    python benchmarks/bench_build.py [--scale 200]
+    python benchmarks/bench_build.py [--scale 200] [--partnerships 0]
 
 Prints:
 - wall time of a full build of the bundled corpus;
@@ -9,12 +9,15 @@ Prints:
 - the floor: the bare model encoding the same chunk texts (what this machine allows);
 - a rebuild with nothing changed (should do no work);
 - a scale run that repeats the corpus to N documents (each copy's text made distinct, so
-  nothing is served from the embedding cache) and how build time and query latency grow.
+  nothing is served from the embedding cache) and how build time and query latency grow; with
+  ``--partnerships P`` the N documents are instead invented agreements of P invented
+  partnerships (N / P versions each), and the run adds ask latency and peak memory.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import sys
 import tempfile
@@ -79,6 +82,82 @@ def make_scaled_corpus(corpus: Path, target: Path, documents: int) -> None:
         (target / f"{number:04d}_{source.name}").write_text(text, encoding="utf-8")
 
 
+# Invented partnerships: area names from these parts, priorities from generic topics.
+AREA_PARTS = (["Vel", "Quor", "Brim", "Tarn", "Wyth", "Ost", "Yarr", "Zell", "Clun",
+               "Mirr"], ["shire", "wick", "mere", "dale", "holm"])
+TOPICS = ["Road Safety", "Domestic Abuse", "Rural Crime", "Fraud and Scams", "Serious Violence",
+          "Substance Misuse", "Anti-Social Behaviour", "Reducing Reoffending", "Cyber Crime",
+          "Modern Slavery", "Youth Violence", "Preventing Extremism"]
+AGREEMENT = """{area} Community Safety Agreement {start}-{end:02d}
+
+Foreword
+
+As Chair of the {area} Community Safety Partnership I am pleased to present the {area} Community
+Safety Agreement for {start}-{end:02d}, which sets out how partners will work together on the
+community safety priorities for the county.
+
+1. Introduction
+
+1.1. This agreement sets out the priorities of the {area} Community Safety Partnership for
+{start}-{end:02d} and replaces the previous agreement.
+
+2. County Priorities {start}-{end:02d}
+
+2.1. The priorities for {area} are: {listed}.
+
+3. Leads
+
+Priority\tLead
+{leads}
+
+4. Delivery
+
+{delivery}
+"""
+
+
+def invented_agreement(area: str, version: int) -> str:
+    start = 1990 + 3 * version
+    chosen = [TOPICS[(version + step * 5) % len(TOPICS)] for step in range(3 + version % 3)]
+    delivery = "\n\n".join(
+        f"4.{n}. In {start} the {area} partners will review {topic.lower()} each quarter, "
+        f"share what the {area} Police and the district councils see, and report progress on "
+        f"{topic.lower()} to the partnership board." for n, topic in enumerate(chosen, 1))
+    return AGREEMENT.format(
+        area=area, start=start, end=(start + 3) % 100,
+        listed="; ".join(chosen[:-1]) + f"; and {chosen[-1]}",
+        leads="\n".join(f"{topic}\tHead of {topic}, {area} County Council" for topic in chosen),
+        delivery=delivery)
+
+
+def make_partnerships_corpus(target: Path, documents: int, partnerships: int) -> list[str]:
+    """``documents`` agreements, spread over ``partnerships`` folders; their area names."""
+    areas = [prefix + suffix for suffix in AREA_PARTS[1] for prefix in AREA_PARTS[0]]
+    areas = [areas[n % len(areas)] + ("" if n < len(areas) else f" {n // len(areas) + 1}")
+             for n in range(partnerships)]
+    for number in range(documents):
+        area, version = areas[number % partnerships], number // partnerships
+        folder = target / area.lower().replace(" ", "-")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{folder.name}_csa_v{version:02d}.txt").write_text(
+            invented_agreement(area, version), encoding="utf-8")
+    return areas
+
+
+def ask_latency(store: Path, areas: list[str]) -> tuple[float, float]:
+    workspace = partnership_kg.open(store)
+    questions = [f"Who leads {TOPICS[n % len(TOPICS)]} in {area}?"
+                 for n, area in enumerate(areas[:10])]
+    questions += [f"How do the {area} partners report progress?" for area in areas[:5]]
+    workspace.ask(questions[0])  # load the graph model and the index
+    times = []
+    for question in questions:
+        seconds, _ = timed(workspace.ask, question)
+        times.append(seconds * 1000)
+    times.sort()
+    return statistics.median(times), times[max(0, round(len(times) * 0.95) - 1)]
+
+
 def query_latency(store: Path) -> tuple[float, float]:
     workspace = partnership_kg.open(store)
     workspace.search(QUERIES[0], k=5)  # load the index and the model
@@ -95,7 +174,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Build benchmarks.")
     parser.add_argument("--scale", type=int, default=200,
                         help="documents in the scale run (0: skip it)")
+    parser.add_argument("--partnerships", type=int, default=0,
+                        help="invented partnerships in the scale run (0: copies of the corpus)")
     args = parser.parse_args()
+    if args.scale > 0 and args.partnerships > 0:
+        partnerships_run(args.scale, args.partnerships)
+        return
     corpus = settings.bundled_corpus()
     work = Path(tempfile.mkdtemp(prefix="pkg-bench-"))
 
@@ -125,6 +209,22 @@ def main() -> None:
     print(f"scale, {args.scale} documents ({scale_chunks} chunks): build {scale_seconds:.1f} s "
           f"({scale_seconds / args.scale:.2f} s per document); search median {median:.1f} ms, "
           f"p95 {p95:.1f} ms")
+
+
+def partnerships_run(documents: int, partnerships: int) -> None:
+    """The scale run over invented partnerships alone (the bundled corpus is not built)."""
+    work = Path(tempfile.mkdtemp(prefix="pkg-bench-"))
+    areas = make_partnerships_corpus(work / "docs", documents, partnerships)
+    seconds, report = timed(partnership_kg.build, [work / "docs"], work / "store")
+    chunks = sum(entry["chunks"] for entry in report["ingested"])
+    search_median, search_p95 = query_latency(work / "store")
+    ask_median, ask_p95 = ask_latency(work / "store", areas)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"scale, {documents} documents of {partnerships} partnerships ({chunks} chunks, "
+          f"{len(report['failed'])} failed): build {seconds:.1f} s "
+          f"({seconds / documents:.2f} s per document)")
+    print(f"  search median {search_median:.1f} ms, p95 {search_p95:.1f} ms; ask median "
+          f"{ask_median:.1f} ms, p95 {ask_p95:.1f} ms; peak memory {peak_mb:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -106,6 +106,7 @@ def build_index(
     with (out / CHUNKS_FILE).open("w", encoding="utf-8") as handle:
         for c in chunks:
             handle.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+    export_query_encoder(embedder, out, previous)
     DenseIndex.build(vectors, ids).save(out)
     KeywordIndex.build(texts, ids).save(out / BM25_FOLDER)
     if chunks:
@@ -118,6 +119,16 @@ def build_index(
     (out / META_FILE).write_text(json.dumps(meta, indent=1), encoding="utf-8")
     counts = Counter(c.source for c in chunks)
     return {document.source: counts.get(document.source, 0) for document in documents}
+
+
+def export_query_encoder(embedder: Any, out: Path, previous: Path | None) -> None:
+    """The model exported to ONNX beside the index, so queries need no PyTorch; a model the
+    exporter cannot reproduce (or no onnx package) leaves queries on PyTorch."""
+    try:
+        from partnership_kg.search.embed_onnx import reuse_or_export
+    except ImportError:
+        return
+    reuse_or_export(embedder.folder, embedder.name, out, Path(previous) if previous else None)
 
 
 def rrf_fuse(
@@ -180,7 +191,8 @@ class SearchIndex:
 
     @property
     def embedder(self) -> Any:
-        """The query embedder; it must be the model the index was built with."""
+        """The query embedder; it must be the model the index was built with. The build's ONNX
+        export of that model where there is one (no PyTorch import), else the model itself."""
         with self._lock:
             if self._embedder is None:
                 from partnership_kg.search.embed import Embedder
@@ -191,8 +203,19 @@ class SearchIndex:
                         f"the index was built with model {self.meta.get('model')} but "
                         f"{embedder.name} is configured: rebuild the index"
                     )
-                self._embedder = embedder
+                self._embedder = self._onnx_embedder(embedder.name) or embedder
             return self._embedder
+
+    def _onnx_embedder(self, model: str) -> Any:
+        from partnership_kg.search.embed_onnx import OnnxEmbedder, exported_identity
+
+        if exported_identity(self.path) != model:
+            return None
+        try:
+            import onnxruntime  # noqa: F401 - only whether it is installed
+        except ImportError:
+            return None
+        return OnnxEmbedder(self.path)
 
     @property
     def embedder_loaded(self) -> bool:

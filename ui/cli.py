@@ -359,14 +359,18 @@ def documents(ctx: click.Context, as_json: bool) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to bind; 0.0.0.0 exposes the UI to your network.")
 @click.option("--port", default=7860, show_default=True, type=int)
+@click.option("--cache", "cache_size", default=1024, show_default=True,
+              type=click.IntRange(0, 1_000_000),
+              help="API answers kept per build of the store (0: none).")
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int) -> None:
+def serve(ctx: click.Context, host: str, port: int, cache_size: int) -> None:
     """Start the web UI (Ask, Lineage, Explore, Compare, Partnerships, SPARQL, Documents,
-    Export)."""
+    Export) with the HTTP API beside it: /api/ask, /api/lineage, /api/priorities, /api/search,
+    /api/documents, the read-only SPARQL endpoint /sparql, and their description at /api/docs."""
     storage.require(ctx.obj["store"])
-    from partnership_kg.ui.web import launch
+    from partnership_kg.ui.api import serve as run_server
 
-    launch(ctx.obj["store"], host=host, port=port)
+    run_server(ctx.obj["store"], host=host, port=port, cache_size=cache_size)
 
 
 from partnership_kg.ui.cli_topics import topics  # noqa: E402 - needs ``cli`` defined above

@@ -12,7 +12,7 @@ import re
 
 from partnership_kg.ingest.block_tables import aligned_run, table
 from partnership_kg.ingest.clean import Line
-from partnership_kg.ingest.model import Block, Section
+from partnership_kg.ingest.model import Block, BlockKind, Section
 
 # Look-alike Cyrillic letters that some converters put into words ("Аррendix"); folded for
 # matching only, the block text keeps the source characters.
@@ -57,6 +57,7 @@ def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[
     open_block: Block | None = None  # the paragraph or list item a next line may continue
     blank = True
     listing = False  # after a line ending "...:", short lines are the items of a list
+    listed: tuple[Block, BlockKind] | None = None  # a line made a list item, and its own kind
     last_page = lines[0].page if lines else None
     last_full = False  # the last line ran to the page's full width
     full = _full_widths(lines) if is_pdf else {}
@@ -92,19 +93,35 @@ def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[
             last_full = len(text) >= full.get(line.page, 1 << 30)
             continue
         block, used = _start(lines, index, blank or open_block is None, joined_by_sense,
-                             is_pdf)
+                             full if is_pdf else None)
         if blocks:  # judged on the previous block's final text, after its wrapped lines
             previous = blocks[-1]
+            if is_pdf:
+                _unlist(listed)
             listing = bool(_TERMINAL_COLON.search(previous.text)) or (
                 listing and previous.kind == "list_item"
             )
+        listed = None
         if listing and _bare_item(block) and not _MARKDOWN.match(text):
-            block = Block("list_item", block.text, block.page)
+            listed = (Block("list_item", block.text, block.page), block.kind)
+            block = listed[0]
         blocks.append(block)
         open_block = block if block.kind != "heading" else None
         blank, index = False, index + used
         last_full = len(lines[index - 1].text.strip()) >= full.get(line.page, 1 << 30)
+    if is_pdf:
+        _unlist(listed)
     return [block for block in blocks if block.text]
+
+
+def _unlist(listed: tuple[Block, BlockKind] | None) -> None:
+    """A PDF line taken for a bare list item by its first line alone, whose wrapped lines
+    made it a sentence ("Offer recommendations to one or more of" + "the authorities."):
+    back to its own kind, which ends the list. A text file's lines are the author's own."""
+    if listed is not None:
+        block, kind = listed
+        if not _bare_item(Block(kind, block.text, block.page)):
+            block.kind = kind
 
 
 def _table_lines(lines: list[Line], index: int, is_pdf: bool) -> tuple[list[Line], int]:
@@ -156,9 +173,10 @@ def _bare_item(block: Block) -> bool:
 
 
 def _start(lines: list[Line], index: int, after_break: bool, is_pdf: bool,
-           laid_out: bool = False) -> tuple[Block, int]:
+           laid_out: dict[int | None, int] | None = None) -> tuple[Block, int]:
     """The block a line begins, and how many lines it took (a wrapped heading takes two);
-    ``laid_out``: lines wrapped by a PDF's layout, where a heading's tail may sit below it."""
+    ``laid_out``: a PDF's full line length per page (``_full_widths``): its lines were
+    wrapped by the layout, so a heading's tail may sit below it."""
     line = lines[index]
     text = line.text.strip()
     page = line.page
@@ -174,10 +192,10 @@ def _start(lines: list[Line], index: int, after_break: bool, is_pdf: bool,
     following = _next_text(lines, index)
     if following[:1].islower():
         heading = None  # the line runs on into the next one: a wrapped sentence
-    tail = _heading_tail(lines, index, body) if laid_out else None
+    tail = _heading_tail(lines, index, body, laid_out) if laid_out is not None else None
     if tail is not None:
-        wrapped, (number, level) = tail
-        return Block("heading", wrapped, page, number=number, level=level), 2
+        wrapped, (number, level), used = tail
+        return Block("heading", wrapped, page, number=number, level=level), used
     if heading is not None and heading[0] and heading[0][0].isdigit():
         below = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
         if below[:1].isalpha() and _continued_below(lines, index, is_pdf):
@@ -228,23 +246,36 @@ def _heading(text: str) -> tuple[str | None, int | None] | None:
     return None
 
 
-def _heading_tail(lines: list[Line], index: int, body: str
-                  ) -> tuple[str, tuple[str | None, int | None]] | None:
-    """A numbered, appendix or marked heading wrapped by the page ("Appendix B: Monitoring
-    Report" + "2011-14"): a short last line straight below, a blank after it, the two still a
-    heading."""
+def _heading_tail(lines: list[Line], index: int, body: str, full: dict[int | None, int]
+                  ) -> tuple[str, tuple[str | None, int | None], int] | None:
+    """A numbered, appendix or marked heading wrapped by the page, its lines up to the blank
+    after it, and how many lines it took: a short last line straight below ("Appendix B:
+    Monitoring Report" + "2011-14"), or lines each carrying on one that the layout wrapped
+    (its next word would not have fitted), the whole still a heading."""
     marked = bool(_MARKDOWN.match(lines[index].text.strip()))
-    if not (marked or _NUMBERED.match(body) or _APPENDIX.match(fold(body))) \
-            or index + 2 > len(lines) - 1:
+    if not (marked or _NUMBERED.match(body) or _APPENDIX.match(fold(body))):
         return None
-    tail, after = lines[index + 1].text.strip(), lines[index + 2].text.strip()
-    if not tail or after or len(tail.split()) > 3 or _starts_unit(tail) or "\t" in tail:
+    end = index + 1
+    while end < len(lines) and lines[end].text.strip() and end - index <= 3:
+        end += 1
+    tails = [line.text.strip() for line in lines[index + 1 : end]]
+    if not tails or end >= len(lines) or lines[end].text.strip():
+        return None  # no tail, or no blank line after it
+    if any(_starts_unit(tail) or "\t" in tail for tail in tails):
         return None
-    wrapped = f"{body} {tail}"
+    short = len(tails) == 1 and len(tails[0].split()) <= 3
+    width = full.get(lines[index].page, 1 << 30)
+    by_layout = all(len(line) + 1 + len(after.split()[0]) > width
+                    for line, after in zip([lines[index].text.strip(), *tails], tails,
+                                           strict=False))
+    if not (short or by_layout):
+        return None
+    wrapped = " ".join([body, *tails])
     if marked:
-        return (wrapped, (None, None)) if _plain_title(wrapped, loose=True) else None
+        return (wrapped, (None, None), end - index) if _plain_title(wrapped, loose=True) \
+            else None
     heading = _heading(wrapped)
-    return (wrapped, heading) if heading is not None and heading[0] else None
+    return (wrapped, heading, end - index) if heading is not None and heading[0] else None
 
 
 def _in_numbered_run(lines: list[Line], index: int) -> bool:

@@ -69,6 +69,14 @@ def gutter(spans: Sequence[tuple[float, float, float]], width: float) -> float |
     return middle if len(left) >= 5 and len(right) >= 5 else None
 
 
+def crossing_tops(spans: Iterable[tuple[float, float, float]], split: float) -> set[int]:
+    """The rounded tops of lines that run across a gutter at ``split`` (a centred footer, a
+    page-wide heading), from characters' (x0, x1, top): a character reaching into the gutter's
+    middle, which a column's text never does. Such a line is read whole, not cut in two."""
+    reach = _GUTTER_MIN / 2 - 1
+    return {round(top) for x0, x1, top in spans if x0 < split + reach and x1 > split - reach}
+
+
 def rule_groups(rules: Iterable[tuple[float, float, float]]) -> list[list[float]]:
     """Tables drawn with horizontal rules only: rules (x0, x1, y) sharing one span, three or
     more stacked. Returns each group's rule positions, top to bottom, with its span first:

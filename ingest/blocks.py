@@ -1,4 +1,5 @@
-"""Clean lines to Blocks: headings, paragraphs, list items and tables, then section paths.
+"""Clean lines to Blocks: headings, paragraphs, list items and tables (section paths:
+``ingest.sections``).
 
 Hard-wrapped lines are re-joined: consecutive lines always (plain text marks paragraphs with
 blank lines), and across a blank line when the text so far stops mid-sentence (no final
@@ -12,7 +13,7 @@ import re
 
 from partnership_kg.ingest.block_tables import aligned_run, table
 from partnership_kg.ingest.clean import Line
-from partnership_kg.ingest.model import Block, BlockKind, Section
+from partnership_kg.ingest.model import Block, BlockKind
 
 # Look-alike Cyrillic letters that some converters put into words ("Аррendix"); folded for
 # matching only, the block text keeps the source characters.
@@ -397,42 +398,3 @@ def _skip(lines: list[Line], index: int) -> int:
         if line.text.strip():
             return offset
     return 0
-
-
-def assign_sections(blocks: list[Block]) -> list[Section]:
-    """Set each block's section path from the headings above it; return the section tree."""
-    roots: list[Section] = []
-    stack: list[tuple[int, bool, str, Section]] = []  # level, anchor?, heading text, node
-    for block in blocks:
-        if block.kind == "heading":
-            numbered = block.number is not None
-            # A web page or Word document gives its headings' levels (h2, "Heading 2").
-            given = numbered or block.level is not None
-            anchor = given or bool(_PRIORITY.match(block.text))
-            if given:
-                level = block.level or 1
-            else:
-                # An unnumbered heading sits one below the numbered section it appears in
-                # (a plain one also below a "Priority: X" heading, which anchors its topic).
-                level = max((item[0] for item in stack if item[1] and (anchor is False
-                             or item[3].number is not None)), default=0) + 1
-            block.level = level
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-            node = Section(_title(block), block.number, level, block.page)
-            (stack[-1][3].children if stack else roots).append(node)
-            stack.append((level, anchor, block.text, node))
-        block.section_path = [item[2] for item in stack]
-    return roots
-
-
-def _title(block: Block) -> str:
-    """A heading's title without its number ("7. Leads" -> "Leads")."""
-    text = block.text
-    if block.number:
-        numbered = _NUMBERED.match(text)
-        appendix = _APPENDIX.match(fold(text))
-        match = numbered or appendix
-        if match:
-            return text[match.start(2) :].strip() or text
-    return text

@@ -330,7 +330,8 @@ def _plain_title(text: str, loose: bool) -> bool:
     return loose or len(words) <= 4 or len(capitalised) * 2 >= len(long_words)
 
 
-def _starts_unit(text: str) -> bool:
+def _starts_unit(text: str, labels: bool = True) -> bool:
+    """Whether a line begins a block of its own; ``labels``: a "Lead: X" field counts."""
     markdown = _MARKDOWN.match(text)
     body = markdown.group(2) if markdown else text
     return bool(
@@ -339,13 +340,14 @@ def _starts_unit(text: str) -> bool:
         or _ENUM.match(body)
         or _NUMBERED.match(body)
         or _heading(body)
-        or _LABEL.match(body)
+        or (labels and _LABEL.match(body))
     )
 
 
 def _continues(block: Block, text: str, blank: bool, is_pdf: bool) -> bool:
-    """Whether ``text`` is the wrapped rest of ``block``."""
-    if _starts_unit(text):
+    """Whether ``text`` is the wrapped rest of ``block``. Straight below a line cut off
+    mid-phrase ("The priorities for"), words before a colon ("Wessex are: ...") are no label."""
+    if _starts_unit(text, labels=blank or not _open_ended(block.text)):
         return False
     ended = bool(_TERMINAL.search(block.text))
     if not blank:

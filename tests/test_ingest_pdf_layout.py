@@ -254,3 +254,13 @@ def test_a_marked_heading_wrapped_mid_sentence_keeps_its_tail() -> None:
     heading = build_blocks(lines, is_pdf=True, spaced=True)[1]
     assert (heading.kind, heading.text) == (
         "heading", "NORTHSHIRE - A summary of the multi- agency event and proposals for next year")
+
+
+def test_a_line_cut_off_mid_phrase_runs_on_into_words_before_a_colon() -> None:
+    lines = [Line(1, "The result is that the priorities for"),
+             Line(1, "Wessex are: Harbour Crime; Storm Recovery."), Line(1, ""),
+             Line(1, "The board is asked for"), Line(1, ""), Line(1, "Lead: Wessex Police")]
+    texts = [block.text for block in build_blocks(lines, is_pdf=True, spaced=True)]
+    assert texts == [
+        "The result is that the priorities for Wessex are: Harbour Crime; Storm Recovery.",
+        "The board is asked for", "Lead: Wessex Police"]

@@ -249,12 +249,13 @@ def _heading(text: str) -> tuple[str | None, int | None] | None:
 
 def _heading_tail(lines: list[Line], index: int, body: str, full: dict[int | None, int]
                   ) -> tuple[str, tuple[str | None, int | None], int] | None:
-    """A numbered, appendix or marked heading wrapped by the page, its lines up to the blank
-    after it, and how many lines it took: a short last line straight below ("Appendix B:
-    Monitoring Report" + "2011-14"), or lines each carrying on one that the layout wrapped
-    (its next word would not have fitted), the whole still a heading."""
+    """A numbered, appendix, "Priority:" or marked heading wrapped by the page, its lines up
+    to the blank after it, and how many lines it took: a short last line straight below
+    ("Appendix B: Monitoring Report" + "2011-14"), or lines each carrying on one that the
+    layout wrapped (its next word would not have fitted), the whole still a heading."""
     marked = bool(_MARKDOWN.match(lines[index].text.strip()))
-    if not (marked or _NUMBERED.match(body) or _APPENDIX.match(fold(body))):
+    priority = bool(_PRIORITY.match(body))
+    if not (marked or priority or _NUMBERED.match(body) or _APPENDIX.match(fold(body))):
         return None
     end = index + 1
     while end < len(lines) and lines[end].text.strip() and end - index <= 3:
@@ -276,7 +277,9 @@ def _heading_tail(lines: list[Line], index: int, body: str, full: dict[int | Non
         return (wrapped, (None, None), end - index) if _plain_title(wrapped, loose=True) \
             else None
     heading = _heading(wrapped)
-    return (wrapped, heading, end - index) if heading is not None and heading[0] else None
+    if heading is None or not (heading[0] or priority):
+        return None
+    return wrapped, heading, end - index
 
 
 def _in_numbered_run(lines: list[Line], index: int) -> bool:

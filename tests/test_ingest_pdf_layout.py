@@ -264,3 +264,10 @@ def test_a_line_cut_off_mid_phrase_runs_on_into_words_before_a_colon() -> None:
     assert texts == [
         "The result is that the priorities for Wessex are: Harbour Crime; Storm Recovery.",
         "The board is asked for", "Lead: Wessex Police"]
+
+
+def test_a_priority_heading_wrapped_in_a_column_keeps_its_tail() -> None:
+    for wrapped in (["Priority:  Preventing Harbour Crime and", "Storm Damage"],
+                    ["Priority:  Preventing Neighbourhood Crime", "and Storm Damage Recovery"]):
+        heading = build_blocks(_column_page(*wrapped), is_pdf=True, spaced=True)[1]
+        assert (heading.kind, heading.text) == ("heading", " ".join(wrapped)), wrapped

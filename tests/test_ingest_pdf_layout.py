@@ -271,3 +271,10 @@ def test_a_priority_heading_wrapped_in_a_column_keeps_its_tail() -> None:
                     ["Priority:  Preventing Neighbourhood Crime", "and Storm Damage Recovery"]):
         heading = build_blocks(_column_page(*wrapped), is_pdf=True, spaced=True)[1]
         assert (heading.kind, heading.text) == ("heading", " ".join(wrapped)), wrapped
+
+
+def test_gutter_beside_a_right_column_of_three_lines() -> None:
+    # The right column holds only a heading and a wrapped lead line; the left runs the page.
+    left = _column_spans(60, 280, range(60, 700, 14))
+    assert gutter(left + _column_spans(310, 535, range(69, 112, 14)), WIDTH) is not None
+    assert gutter(left + _column_spans(310, 535, range(69, 90, 14)), WIDTH) is None

@@ -190,15 +190,26 @@ def _quote(dataset: Dataset, target: URIRef) -> str:
 
 
 def _list_evidence(dataset: Dataset, version: Version | None, kind: str) -> list[URIRef]:
-    """The quote of ``version`` that names most of its ``kind``'s labels: its list."""
+    """The quote of ``version`` that names most of its ``kind``'s labels: its list.
+
+    Where two sources state the same list (an agreement and the pack that reprints it), the
+    later-named source wins, then its first page: never the evidence node's hash, which holds
+    the page and so would pick differently for the same documents as text and as PDF.
+    """
     if version is None:
         return []
     labels = [c.label for c in version.concepts if c.kind == kind]
     scored = [(sum(contains_label(_quote(dataset, target), label) for label in labels),
-               str(target), target)
+               str(dataset.value(target, CSA.sourceFile)), -(_page(dataset, target) or 0),
+               _quote(dataset, target), target)
               for concept in version.concepts if concept.kind == kind
               for target in dataset.objects(concept.iri, PROV.wasDerivedFrom)]
-    return [max(scored)[2]] if scored else []
+    return [max(scored)[-1]] if scored else []
+
+
+def _page(dataset: Dataset, target: URIRef) -> int | None:
+    return page_from_selector(str(dataset.value(dataset.value(target, OA.hasSelector),
+                                                RDF.value) or ""))
 
 
 _COUNT_CELL = re.compile(r"^(?P<cell>.*\))[\s\d]+$")
@@ -210,8 +221,7 @@ def _trimmed(dataset: Dataset, target: URIRef) -> tuple[URIRef, Evidence] | None
     match = _COUNT_CELL.match(_quote(dataset, target))
     if not match:
         return None
-    page = page_from_selector(str(dataset.value(dataset.value(target, OA.hasSelector),
-                                                RDF.value) or ""))
+    page = _page(dataset, target)
     source = str(dataset.value(target, CSA.sourceFile))
     return dataset.value(target, OA.hasSource), Evidence(source, page, match.group("cell"))
 

@@ -1,4 +1,5 @@
-"""Clean lines to Blocks: headings, paragraphs, list items and tables, then section paths.
+"""Clean lines to Blocks: headings, paragraphs, list items and tables (section paths:
+``ingest.sections``).
 
 Hard-wrapped lines are re-joined: consecutive lines always (plain text marks paragraphs with
 blank lines), and across a blank line when the text so far stops mid-sentence (no final
@@ -12,7 +13,7 @@ import re
 
 from partnership_kg.ingest.block_tables import aligned_run, table
 from partnership_kg.ingest.clean import Line
-from partnership_kg.ingest.model import Block, Section
+from partnership_kg.ingest.model import Block, BlockKind
 
 # Look-alike Cyrillic letters that some converters put into words ("Аррendix"); folded for
 # matching only, the block text keeps the source characters.
@@ -57,6 +58,7 @@ def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[
     open_block: Block | None = None  # the paragraph or list item a next line may continue
     blank = True
     listing = False  # after a line ending "...:", short lines are the items of a list
+    listed: tuple[Block, BlockKind] | None = None  # a line made a list item, and its own kind
     last_page = lines[0].page if lines else None
     last_full = False  # the last line ran to the page's full width
     full = _full_widths(lines) if is_pdf else {}
@@ -92,19 +94,35 @@ def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[
             last_full = len(text) >= full.get(line.page, 1 << 30)
             continue
         block, used = _start(lines, index, blank or open_block is None, joined_by_sense,
-                             is_pdf)
+                             full if is_pdf else None)
         if blocks:  # judged on the previous block's final text, after its wrapped lines
             previous = blocks[-1]
+            if is_pdf:
+                _unlist(listed)
             listing = bool(_TERMINAL_COLON.search(previous.text)) or (
                 listing and previous.kind == "list_item"
             )
+        listed = None
         if listing and _bare_item(block) and not _MARKDOWN.match(text):
-            block = Block("list_item", block.text, block.page)
+            listed = (Block("list_item", block.text, block.page), block.kind)
+            block = listed[0]
         blocks.append(block)
         open_block = block if block.kind != "heading" else None
         blank, index = False, index + used
         last_full = len(lines[index - 1].text.strip()) >= full.get(line.page, 1 << 30)
+    if is_pdf:
+        _unlist(listed)
     return [block for block in blocks if block.text]
+
+
+def _unlist(listed: tuple[Block, BlockKind] | None) -> None:
+    """A PDF line taken for a bare list item by its first line alone, whose wrapped lines
+    made it a sentence ("Offer recommendations to one or more of" + "the authorities."):
+    back to its own kind, which ends the list. A text file's lines are the author's own."""
+    if listed is not None:
+        block, kind = listed
+        if not _bare_item(Block(kind, block.text, block.page)):
+            block.kind = kind
 
 
 def _table_lines(lines: list[Line], index: int, is_pdf: bool) -> tuple[list[Line], int]:
@@ -156,9 +174,10 @@ def _bare_item(block: Block) -> bool:
 
 
 def _start(lines: list[Line], index: int, after_break: bool, is_pdf: bool,
-           laid_out: bool = False) -> tuple[Block, int]:
+           laid_out: dict[int | None, int] | None = None) -> tuple[Block, int]:
     """The block a line begins, and how many lines it took (a wrapped heading takes two);
-    ``laid_out``: lines wrapped by a PDF's layout, where a heading's tail may sit below it."""
+    ``laid_out``: a PDF's full line length per page (``_full_widths``): its lines were
+    wrapped by the layout, so a heading's tail may sit below it."""
     line = lines[index]
     text = line.text.strip()
     page = line.page
@@ -174,10 +193,10 @@ def _start(lines: list[Line], index: int, after_break: bool, is_pdf: bool,
     following = _next_text(lines, index)
     if following[:1].islower():
         heading = None  # the line runs on into the next one: a wrapped sentence
-    tail = _heading_tail(lines, index, body) if laid_out else None
+    tail = _heading_tail(lines, index, body, laid_out) if laid_out is not None else None
     if tail is not None:
-        wrapped, (number, level) = tail
-        return Block("heading", wrapped, page, number=number, level=level), 2
+        wrapped, (number, level), used = tail
+        return Block("heading", wrapped, page, number=number, level=level), used
     if heading is not None and heading[0] and heading[0][0].isdigit():
         below = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
         if below[:1].isalpha() and _continued_below(lines, index, is_pdf):
@@ -228,23 +247,39 @@ def _heading(text: str) -> tuple[str | None, int | None] | None:
     return None
 
 
-def _heading_tail(lines: list[Line], index: int, body: str
-                  ) -> tuple[str, tuple[str | None, int | None]] | None:
-    """A numbered, appendix or marked heading wrapped by the page ("Appendix B: Monitoring
-    Report" + "2011-14"): a short last line straight below, a blank after it, the two still a
-    heading."""
+def _heading_tail(lines: list[Line], index: int, body: str, full: dict[int | None, int]
+                  ) -> tuple[str, tuple[str | None, int | None], int] | None:
+    """A numbered, appendix, "Priority:" or marked heading wrapped by the page, its lines up
+    to the blank after it, and how many lines it took: a short last line straight below
+    ("Appendix B: Monitoring Report" + "2011-14"), or lines each carrying on one that the
+    layout wrapped (its next word would not have fitted), the whole still a heading."""
     marked = bool(_MARKDOWN.match(lines[index].text.strip()))
-    if not (marked or _NUMBERED.match(body) or _APPENDIX.match(fold(body))) \
-            or index + 2 > len(lines) - 1:
+    priority = bool(_PRIORITY.match(body))
+    if not (marked or priority or _NUMBERED.match(body) or _APPENDIX.match(fold(body))):
         return None
-    tail, after = lines[index + 1].text.strip(), lines[index + 2].text.strip()
-    if not tail or after or len(tail.split()) > 3 or _starts_unit(tail) or "\t" in tail:
+    end = index + 1
+    while end < len(lines) and lines[end].text.strip() and end - index <= 3:
+        end += 1
+    tails = [line.text.strip() for line in lines[index + 1 : end]]
+    if not tails or end >= len(lines) or lines[end].text.strip():
+        return None  # no tail, or no blank line after it
+    if any(_starts_unit(tail) or "\t" in tail for tail in tails):
         return None
-    wrapped = f"{body} {tail}"
+    short = len(tails) == 1 and len(tails[0].split()) <= 3
+    width = full.get(lines[index].page, 1 << 30)
+    by_layout = all(len(line) + 1 + len(after.split()[0]) > width
+                    for line, after in zip([lines[index].text.strip(), *tails], tails,
+                                           strict=False))
+    if not (short or by_layout):
+        return None
+    wrapped = " ".join([body, *tails])
     if marked:
-        return (wrapped, (None, None)) if _plain_title(wrapped, loose=True) else None
+        return (wrapped, (None, None), end - index) if _plain_title(wrapped, loose=True) \
+            else None
     heading = _heading(wrapped)
-    return (wrapped, heading) if heading is not None and heading[0] else None
+    if heading is None or not (heading[0] or priority):
+        return None
+    return wrapped, heading, end - index
 
 
 def _in_numbered_run(lines: list[Line], index: int) -> bool:
@@ -298,7 +333,8 @@ def _plain_title(text: str, loose: bool) -> bool:
     return loose or len(words) <= 4 or len(capitalised) * 2 >= len(long_words)
 
 
-def _starts_unit(text: str) -> bool:
+def _starts_unit(text: str, labels: bool = True) -> bool:
+    """Whether a line begins a block of its own; ``labels``: a "Lead: X" field counts."""
     markdown = _MARKDOWN.match(text)
     body = markdown.group(2) if markdown else text
     return bool(
@@ -307,13 +343,14 @@ def _starts_unit(text: str) -> bool:
         or _ENUM.match(body)
         or _NUMBERED.match(body)
         or _heading(body)
-        or _LABEL.match(body)
+        or (labels and _LABEL.match(body))
     )
 
 
 def _continues(block: Block, text: str, blank: bool, is_pdf: bool) -> bool:
-    """Whether ``text`` is the wrapped rest of ``block``."""
-    if _starts_unit(text):
+    """Whether ``text`` is the wrapped rest of ``block``. Straight below a line cut off
+    mid-phrase ("The priorities for"), words before a colon ("Wessex are: ...") are no label."""
+    if _starts_unit(text, labels=blank or not _open_ended(block.text)):
         return False
     ended = bool(_TERMINAL.search(block.text))
     if not blank:
@@ -366,42 +403,3 @@ def _skip(lines: list[Line], index: int) -> int:
         if line.text.strip():
             return offset
     return 0
-
-
-def assign_sections(blocks: list[Block]) -> list[Section]:
-    """Set each block's section path from the headings above it; return the section tree."""
-    roots: list[Section] = []
-    stack: list[tuple[int, bool, str, Section]] = []  # level, anchor?, heading text, node
-    for block in blocks:
-        if block.kind == "heading":
-            numbered = block.number is not None
-            # A web page or Word document gives its headings' levels (h2, "Heading 2").
-            given = numbered or block.level is not None
-            anchor = given or bool(_PRIORITY.match(block.text))
-            if given:
-                level = block.level or 1
-            else:
-                # An unnumbered heading sits one below the numbered section it appears in
-                # (a plain one also below a "Priority: X" heading, which anchors its topic).
-                level = max((item[0] for item in stack if item[1] and (anchor is False
-                             or item[3].number is not None)), default=0) + 1
-            block.level = level
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-            node = Section(_title(block), block.number, level, block.page)
-            (stack[-1][3].children if stack else roots).append(node)
-            stack.append((level, anchor, block.text, node))
-        block.section_path = [item[2] for item in stack]
-    return roots
-
-
-def _title(block: Block) -> str:
-    """A heading's title without its number ("7. Leads" -> "Leads")."""
-    text = block.text
-    if block.number:
-        numbered = _NUMBERED.match(text)
-        appendix = _APPENDIX.match(fold(text))
-        match = numbered or appendix
-        if match:
-            return text[match.start(2) :].strip() or text
-    return text

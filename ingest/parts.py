@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from partnership_kg.ingest.blocks import assign_sections, fold
+from partnership_kg.ingest.blocks import fold
 from partnership_kg.ingest.kinds import classify, opens_as_page
 from partnership_kg.ingest.model import Block, Part, PartType
 from partnership_kg.ingest.plan_kinds import plan_kind, plan_period
+from partnership_kg.ingest.sections import assign_sections
 
 _MONTHS = [
     "january", "february", "march", "april", "may", "june",

@@ -13,6 +13,7 @@ from partnership_kg.ingest.pdf_layout import (
     TextLine,
     cell_columns,
     cell_text,
+    crossing_tops,
     gutter,
     inside,
     is_running,
@@ -89,11 +90,16 @@ def _page_lines(page: PdfPage) -> list[TextLine]:
     ]
     if split is None:
         return sorted(_lines(text) + table_lines, key=lambda line: line.top)
-    left = sorted(_lines(text, lambda c: c["x1"] <= split)
+    crossing = crossing_tops([(c["x0"], c["x1"], c["top"]) for c in text.chars], split)
+
+    def across_gutter(char: dict[str, Any]) -> bool:
+        return round(char["top"]) in crossing
+
+    left = sorted(_lines(text, lambda c: not across_gutter(c) and c["x1"] <= split)
                   + [line for line in table_lines if line.x1 <= split], key=_top)
-    right = sorted(_lines(text, lambda c: c["x0"] >= split)
+    right = sorted(_lines(text, lambda c: not across_gutter(c) and c["x1"] > split)
                    + [line for line in table_lines if line.x1 > split], key=_top)
-    across = sorted(_lines(text, lambda c: c["x0"] < split < c["x1"]), key=_top)
+    across = sorted(_lines(text, across_gutter), key=_top)
     first = min(line.top for line in left + right)
     return ([line for line in across if line.top < first] + left + right
             + [line for line in across if line.top >= first])

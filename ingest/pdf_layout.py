@@ -15,6 +15,8 @@ from typing import Any
 
 # A column gutter: this many points wide at least, free of text on every body line.
 _GUTTER_MIN = 8.0
+# Lines a column holds at least on a page of two (the other column holds five or more).
+_SHORT_COLUMN = 3
 # Lines allowed to cross a gutter (a centred footer, a page-wide header) per page.
 _GUTTER_CROSSINGS = 2
 # A gap between cells of a rules-only table: wider than a space between words.
@@ -66,7 +68,18 @@ def gutter(spans: Sequence[tuple[float, float, float]], width: float) -> float |
     middle = low + best[0] + best[1] / 2
     left = {round(top) for x0, x1, top in spans if x1 <= middle}
     right = {round(top) for x0, x1, top in spans if x0 >= middle}
-    return middle if len(left) >= 5 and len(right) >= 5 else None
+    # A column may end early on a page (the text ran on to the next): one full side is
+    # enough beside a few lines on the other.
+    sides = sorted((len(left), len(right)))
+    return middle if sides[0] >= _SHORT_COLUMN and sides[1] >= 5 else None
+
+
+def crossing_tops(spans: Iterable[tuple[float, float, float]], split: float) -> set[int]:
+    """The rounded tops of lines that run across a gutter at ``split`` (a centred footer, a
+    page-wide heading), from characters' (x0, x1, top): a character reaching into the gutter's
+    middle, which a column's text never does. Such a line is read whole, not cut in two."""
+    reach = _GUTTER_MIN / 2 - 1
+    return {round(top) for x0, x1, top in spans if x0 < split + reach and x1 > split - reach}
 
 
 def rule_groups(rules: Iterable[tuple[float, float, float]]) -> list[list[float]]:

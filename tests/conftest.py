@@ -162,13 +162,7 @@ def search_index(search_index_dir: Path) -> Any:
 # --- pdf: the bundled corpus rendered as a council publishes it, one store per style ----------
 
 
-# Two-column reading of the corpus is not yet on a par with its text (issue 13): narrow columns
-# wrap titles and cut rules-only tables in ways the reader does not all undo.
-_COLUMNS_GAP = pytest.mark.xfail(reason="two-column rendering: some parts, titles and tables "
-                                        "still differ from the text store", strict=False)
-
-
-@pytest.fixture(scope="session", params=["ruled", pytest.param("columns", marks=_COLUMNS_GAP)])
+@pytest.fixture(scope="session", params=["ruled", "columns"])
 def pdf_corpus_store(request: pytest.FixtureRequest,
                      tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store built once per rendering style from the corpus as PDFs (tests/pdf_render.py)."""

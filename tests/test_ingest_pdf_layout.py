@@ -13,6 +13,7 @@ from partnership_kg.ingest.pdf_layout import (
     TextLine,
     cell_columns,
     cell_text,
+    crossing_tops,
     gutter,
     line_step,
     line_text,
@@ -194,3 +195,86 @@ def test_a_report_without_its_cover_is_still_a_report() -> None:
               Block("paragraph", "This report sets out progress made by 3 May 2013.", 1)]
     (part,) = split_parts(blocks)
     assert (part.type, part.date) == ("report", "2013-05-03")
+
+
+def test_crossing_tops_keep_a_centred_footer_whole_across_the_gutter() -> None:
+    # "Page 12" centred on the gutter at x=297: "Pag" left of it, "e 12" right, no letter
+    # straddling it; the columns' own text keeps clear of the gutter's middle.
+    footer = [(285.0, 291.0, 800.0), (291.0, 296.9, 800.0), (297.0, 302.0, 800.0)]
+    columns = [(72.0, 290.0, 100.0), (304.0, 520.0, 100.0)]
+    assert crossing_tops([*footer, *columns], 297.0) == {800}
+
+
+def test_a_wrapped_list_line_that_reads_as_a_sentence_ends_the_list() -> None:
+    # In a narrow column the first line of "Offer ... authorities." is short and unfinished,
+    # like a bare item of the list above; its wrapped rest makes it a sentence, not an item.
+    lines = [Line(1, "The board may resolve to:"), Line(1, ""), Line(1, "Note the plan"),
+             Line(1, ""), Line(1, "Offer recommendations to one or more of"),
+             Line(1, "the responsible authorities."), Line(1, ""), Line(1, "Version Control"),
+             Line(1, ""), Line(1, "Riverford agreed the plan in June.")]
+    blocks = build_blocks(lines, is_pdf=True, spaced=True)
+    assert [(block.kind, block.text) for block in blocks] == [
+        ("paragraph", "The board may resolve to:"),
+        ("list_item", "Note the plan"),
+        ("paragraph", "Offer recommendations to one or more of the responsible authorities."),
+        ("heading", "Version Control"),
+        ("paragraph", "Riverford agreed the plan in June."),
+    ]
+
+
+def _column_page(*texts: str) -> list[Line]:
+    """A page of a narrow column: lines of about 40 characters, then ``texts``."""
+    prose = ["Wessex partners meet every quarter to see", "how each priority is doing and what the",
+             "next quarter holds for the county and its", "districts, so that every partner knows",
+             "what it has to do and when it is to do it."]
+    return [*(Line(1, text) for text in prose), Line(1, ""), *(Line(1, t) for t in texts),
+            Line(1, ""), Line(1, "The report follows.")]
+
+
+def test_a_heading_wrapped_over_several_column_lines_keeps_every_line() -> None:
+    lines = _column_page("Appendix A: Wessex Community Safety",
+                         "Agreement 2020-23 (refresh) Appendix B:",
+                         "Wessex Monitoring Report 2017-20")
+    heading = build_blocks(lines, is_pdf=True, spaced=True)[1]
+    assert (heading.kind, heading.number, heading.text) == (
+        "heading", "Appendix A", "Appendix A: Wessex Community Safety Agreement 2020-23 (refresh) "
+        "Appendix B: Wessex Monitoring Report 2017-20")
+
+
+def test_a_heading_whose_next_word_would_have_fitted_keeps_to_its_line() -> None:
+    # "Appendix B: Context" had room for "The": the next line is the layout's own, not a wrap.
+    lines = _column_page("Appendix B: Context", "The context of the Wessex agreement today")
+    heading = build_blocks(lines, is_pdf=True, spaced=True)[1]
+    assert (heading.kind, heading.text) == ("heading", "Appendix B: Context")
+
+
+def test_a_marked_heading_wrapped_mid_sentence_keeps_its_tail() -> None:
+    lines = _column_page("#### NORTHSHIRE - A summary of the multi-",
+                         "agency event and proposals for next year")
+    heading = build_blocks(lines, is_pdf=True, spaced=True)[1]
+    assert (heading.kind, heading.text) == (
+        "heading", "NORTHSHIRE - A summary of the multi- agency event and proposals for next year")
+
+
+def test_a_line_cut_off_mid_phrase_runs_on_into_words_before_a_colon() -> None:
+    lines = [Line(1, "The result is that the priorities for"),
+             Line(1, "Wessex are: Harbour Crime; Storm Recovery."), Line(1, ""),
+             Line(1, "The board is asked for"), Line(1, ""), Line(1, "Lead: Wessex Police")]
+    texts = [block.text for block in build_blocks(lines, is_pdf=True, spaced=True)]
+    assert texts == [
+        "The result is that the priorities for Wessex are: Harbour Crime; Storm Recovery.",
+        "The board is asked for", "Lead: Wessex Police"]
+
+
+def test_a_priority_heading_wrapped_in_a_column_keeps_its_tail() -> None:
+    for wrapped in (["Priority:  Preventing Harbour Crime and", "Storm Damage"],
+                    ["Priority:  Preventing Neighbourhood Crime", "and Storm Damage Recovery"]):
+        heading = build_blocks(_column_page(*wrapped), is_pdf=True, spaced=True)[1]
+        assert (heading.kind, heading.text) == ("heading", " ".join(wrapped)), wrapped
+
+
+def test_gutter_beside_a_right_column_of_three_lines() -> None:
+    # The right column holds only a heading and a wrapped lead line; the left runs the page.
+    left = _column_spans(60, 280, range(60, 700, 14))
+    assert gutter(left + _column_spans(310, 535, range(69, 112, 14)), WIDTH) is not None
+    assert gutter(left + _column_spans(310, 535, range(69, 90, 14)), WIDTH) is None

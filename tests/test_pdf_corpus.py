@@ -13,11 +13,7 @@ import partnership_kg
 from partnership_kg.answer.linking import LABELS_QUERY
 from partnership_kg.evaluation import judge, load_questions
 
-# Passed for the ruled rendering before the partnership and evidence work was merged; not yet
-# re-run on the merged tree (a build per rendering takes minutes), so a failure is reported as
-# an expected one until it is. XPASS in the report says it holds.
-pytestmark = [pytest.mark.slow, pytest.mark.xfail(
-    reason="PDF parity not yet re-verified after the partnership and evidence merges")]
+pytestmark = pytest.mark.slow
 
 QUESTIONS = load_questions(
     Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "dev_questions.jsonl")

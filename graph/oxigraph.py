@@ -23,14 +23,9 @@ from partnership_kg.graph.base import (
     QueryError,
     Row,
     check_local_query,
+    literal_value,
 )
 from partnership_kg.graph.vocab import bind_prefixes
-
-_INTEGERS = {str(XSD[name]) for name in (
-    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-    "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong", "unsignedShort",
-    "unsignedByte")}
-_FLOATS = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
 
 
 def to_ox(term: Node | None) -> Any:
@@ -68,17 +63,7 @@ def python_value(term: Any) -> object:
     if term is None:
         return None
     if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        try:
-            if datatype in _INTEGERS:
-                return int(term.value)
-            if datatype in _FLOATS:
-                return float(term.value)
-        except ValueError:  # an ill-typed literal: show it as written
-            return term.value
-        if datatype == str(XSD.boolean):
-            return term.value in ("true", "1")
-        return term.value
+        return literal_value(term.value, term.datatype.value)
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     return term.value
@@ -106,6 +91,7 @@ class OxigraphStore(GraphStore):
         # Opened on first use: a store handed back by ``create`` may be renamed into place
         # before it is read (see ``partnership_kg.storage.staging``).
         self._store: ox.Store | None = None
+        self._graphs: list[str] | None = None  # set by ``within``: read only these graphs
 
     @classmethod
     def create(cls, path: Path, dataset: Dataset) -> OxigraphStore:
@@ -136,10 +122,21 @@ class OxigraphStore(GraphStore):
                            else ox.Store(str(self.path)))
         return self._store
 
+    def within(self, graphs: list[str]) -> OxigraphStore:
+        view = OxigraphStore(self.path, self.read_only)
+        view._store = self.store  # one RocksDB handle: a read-only open per view would cost
+        view._graphs = sorted(graphs)
+        return view
+
     def _query(self, query: str) -> Any:
         check_local_query(query)
+        if self._graphs is None:
+            dataset: dict[str, Any] = {"use_default_graph_as_union": True}
+        else:
+            names = [ox.NamedNode(graph) for graph in self._graphs]
+            dataset = {"default_graph": names, "named_graphs": names}
         try:
-            return self.store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+            return self.store.query(query, prefixes=PREFIXES, **dataset)
         except SyntaxError as error:
             raise QueryError(f"SPARQL syntax error: {error}") from error
         except OSError as error:

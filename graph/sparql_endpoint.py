@@ -1,0 +1,248 @@
+"""A graph store on any SPARQL 1.1 server (Oxigraph server, Virtuoso, Fuseki, GraphDB, Neptune).
+
+Reads go to the query URL (SPARQL 1.1 Protocol, POST form), writes to the update URL (SPARQL 1.1
+Update ``INSERT DATA`` and ``DROP SILENT GRAPH``). The server may hold other stores' graphs and
+other tools' data, so every build writes its parts' named graphs under fresh names of its own
+(``urn:partnership-kg:build:<id>:<n>``) and every read names exactly this store's graphs as
+the dataset (``default-graph-uri`` and ``named-graph-uri``): the default graph is the union of
+this store's graphs, whatever the server's own default. The store's manifest maps those names
+back to the part graphs' IRIs, which is what queries return; switching the manifest switches
+the graphs, so a failed rebuild leaves the old ones answering.
+
+Credentials come from ``PARTNERSHIP_KG_SPARQL_USER`` / ``PARTNERSHIP_KG_SPARQL_PASSWORD`` at
+each request and are never written anywhere.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import os
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from partnership_kg.graph.base import (
+    PREFIXES,
+    GraphStore,
+    QueryError,
+    Row,
+    check_local_query,
+    literal_value,
+)
+from partnership_kg.graph.vocab import bind_prefixes
+
+USER_VARIABLE = "PARTNERSHIP_KG_SPARQL_USER"
+PASSWORD_VARIABLE = "PARTNERSHIP_KG_SPARQL_PASSWORD"
+TIMEOUT_S = 120
+_JSON_RESULTS = "application/sparql-results+json"
+# Triples per INSERT DATA request: small enough for any server's request limit.
+_BATCH = 5000
+
+
+class GraphServerError(QueryError):
+    """The SPARQL server cannot be reached or refused a request; one line fit to show a user."""
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where a store's graph lives: the two URLs (never credentials)."""
+
+    query_url: str
+    update_url: str
+
+    def as_manifest(self, graphs: dict[str, str]) -> dict[str, Any]:
+        return {"backend": "sparql", "query": self.query_url, "update": self.update_url,
+                "graphs": graphs}
+
+
+def endpoint_from_manifest(entry: dict[str, Any]) -> tuple[Endpoint, dict[str, str]]:
+    return Endpoint(str(entry["query"]), str(entry["update"])), dict(entry.get("graphs", {}))
+
+
+def _sparql_prologue() -> str:
+    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:300]
+
+
+@dataclass
+class _Client:
+    endpoint: Endpoint
+    timeout_s: float = TIMEOUT_S
+    _auth: str | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        user, password = os.environ.get(USER_VARIABLE), os.environ.get(PASSWORD_VARIABLE)
+        if user:
+            token = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
+            self._auth = f"Basic {token}"
+
+    def post(self, url: str, fields: list[tuple[str, str]], accept: str) -> bytes:
+        body = urllib.parse.urlencode(fields).encode("utf-8")
+        request = urllib.request.Request(url, data=body, method="POST", headers={
+            "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+            "Accept": accept})
+        if self._auth:
+            request.add_header("Authorization", self._auth)
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout_s) as response:
+                return response.read()
+        except urllib.error.HTTPError as error:
+            detail = _one_line(error.read().decode("utf-8", "replace"))
+            raise GraphServerError(f"SPARQL server {url} answered {error.code} "
+                                   f"{error.reason}: {detail}") from None
+        except (urllib.error.URLError, OSError) as error:
+            reason = getattr(error, "reason", error)
+            raise GraphServerError(f"SPARQL server {url} cannot be reached: {reason}") from None
+
+    def update(self, text: str) -> None:
+        self.post(self.endpoint.update_url, [("update", text)], "*/*")
+
+
+def _term(binding: dict[str, Any]) -> Node:
+    kind, value = binding["type"], binding["value"]
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    if binding.get("xml:lang"):
+        return Literal(value, lang=binding["xml:lang"])
+    datatype = binding.get("datatype")
+    plain = datatype in (None, "http://www.w3.org/2001/XMLSchema#string")
+    return Literal(value, datatype=None if plain else datatype)
+
+
+def _value(binding: dict[str, Any] | None) -> object:
+    if binding is None:
+        return None
+    if binding["type"] == "bnode":
+        return f"_:{binding['value']}"
+    if binding["type"] == "uri":
+        return binding["value"]
+    return literal_value(binding["value"], binding.get("datatype"))
+
+
+class SparqlEndpointStore(GraphStore):
+    """This store's graphs on a SPARQL server. ``graphs`` maps server graph names to the part
+    graphs' IRIs (as the embedded store names them)."""
+
+    def __init__(self, endpoint: Endpoint, graphs: dict[str, str]) -> None:
+        self.endpoint = endpoint
+        self.graphs = graphs
+        self._client = _Client(endpoint)
+
+    # -- writing ----------------------------------------------------------------------------
+    @classmethod
+    def create(cls, endpoint: Endpoint, dataset: Dataset) -> SparqlEndpointStore:
+        """Write ``dataset``'s named graphs to the server under this build's own names. On
+        failure the graphs written so far are dropped (best effort) and the error raised."""
+        build = uuid.uuid4().hex
+        parts = [graph for graph in dataset.graphs() if isinstance(graph.identifier, URIRef)
+                 and len(graph)]
+        graphs = {f"urn:partnership-kg:build:{build}:{n}": str(graph.identifier)
+                  for n, graph in enumerate(sorted(parts, key=lambda g: str(g.identifier)))}
+        by_logical = {logical: server for server, logical in graphs.items()}
+        store = cls(endpoint, graphs)
+        try:
+            for graph in parts:
+                store._insert(by_logical[str(graph.identifier)], graph)
+        except BaseException:
+            store.drop()
+            raise
+        return store
+
+    def _insert(self, server_graph: str, graph: Graph) -> None:
+        triples = [f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph]
+        for start in range(0, len(triples), _BATCH):
+            body = "\n".join(triples[start:start + _BATCH])
+            self._client.update(f"INSERT DATA {{ GRAPH <{server_graph}> {{\n{body}\n}} }}")
+
+    def drop(self) -> None:
+        """Remove this store's graphs from the server (nobody else's)."""
+        if not self.graphs:
+            return
+        operations = " ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in self.graphs)
+        # Left behind on a failing server they are harmless: no manifest names them.
+        with contextlib.suppress(GraphServerError):
+            self._client.update(operations)
+
+    def check(self) -> None:
+        """Raise ``GraphServerError`` unless the server answers a query."""
+        self._request("ASK { }", _JSON_RESULTS)
+
+    # -- reading ----------------------------------------------------------------------------
+    def within(self, graphs: list[str]) -> SparqlEndpointStore:
+        """The same server, reading only the given part graphs (by their IRIs)."""
+        wanted = set(graphs)
+        return SparqlEndpointStore(self.endpoint, {server: logical for server, logical
+                                                   in self.graphs.items() if logical in wanted})
+
+    def _request(self, query: str, accept: str) -> bytes:
+        check_local_query(query)
+        fields = [("query", _sparql_prologue() + query)]
+        # No graph named would make the server's whole default graph the dataset.
+        names = list(self.graphs) or ["urn:partnership-kg:no-graph"]
+        fields += [("default-graph-uri", name) for name in names]
+        fields += [("named-graph-uri", name) for name in names]
+        return self._client.post(self.endpoint.query_url, fields, accept)
+
+    def _results(self, query: str) -> dict[str, Any]:
+        raw = self._request(query, _JSON_RESULTS)
+        try:
+            return json.loads(raw)
+        except ValueError:
+            raise GraphServerError(f"SPARQL server {self.endpoint.query_url} did not answer "
+                                   "with SPARQL JSON results") from None
+
+    def _logical_value(self, value: object) -> object:
+        return self.graphs.get(value, value) if isinstance(value, str) else value
+
+    def select(self, query: str) -> list[Row]:
+        data = self._results(query)
+        if "boolean" in data:
+            return [{"ask": bool(data["boolean"])}]
+        names = data["head"].get("vars", [])
+        return [{name: self._logical_value(_value(row.get(name))) for name in names}
+                for row in data["results"]["bindings"]]
+
+    def construct(self, query: str) -> Graph:
+        raw = self._request(query, "application/n-triples, text/turtle;q=0.9, "
+                                   "text/plain;q=0.8")
+        graph = Graph()
+        bind_prefixes(graph)
+        text = raw.decode("utf-8")
+        try:
+            graph.parse(data=text, format="turtle")  # N-Triples is Turtle too
+        except Exception as error:  # noqa: BLE001 - rdflib raises many kinds on bad input
+            raise QueryError(f"not a CONSTRUCT or DESCRIBE query, or an unreadable answer: "
+                             f"{_one_line(str(error))}") from None
+        return graph
+
+    def _quads(self) -> list[dict[str, Any]]:
+        return self._results("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")[
+            "results"]["bindings"]
+
+    def dataset(self) -> Dataset:
+        dataset = Dataset(default_union=True)
+        bind_prefixes(dataset)
+        for row in self._quads():
+            name = self.graphs.get(row["g"]["value"], row["g"]["value"])
+            dataset.graph(URIRef(name)).add((_term(row["s"]), _term(row["p"]), _term(row["o"])))
+        return dataset
+
+    def triples_count(self) -> int:
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows[0]["n"]) if rows else 0
+
+    def named_graphs(self) -> list[str]:
+        return sorted(self.graphs.values())

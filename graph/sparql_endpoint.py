@@ -9,8 +9,8 @@ this store's graphs, whatever the server's own default. The store's manifest map
 back to the part graphs' IRIs, which is what queries return; switching the manifest switches
 the graphs, so a failed rebuild leaves the old ones answering.
 
-Credentials come from ``PARTNERSHIP_KG_SPARQL_USER`` / ``PARTNERSHIP_KG_SPARQL_PASSWORD`` at
-each request and are never written anywhere.
+Credentials (HTTP Basic) come from ``settings.sparql_credentials`` when a store is opened and
+are never written anywhere.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
-import os
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -29,6 +28,7 @@ from typing import Any
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from partnership_kg import settings
 from partnership_kg.graph.base import (
     PREFIXES,
     GraphStore,
@@ -39,8 +39,6 @@ from partnership_kg.graph.base import (
 )
 from partnership_kg.graph.vocab import bind_prefixes
 
-USER_VARIABLE = "PARTNERSHIP_KG_SPARQL_USER"
-PASSWORD_VARIABLE = "PARTNERSHIP_KG_SPARQL_PASSWORD"
 TIMEOUT_S = 120
 _JSON_RESULTS = "application/sparql-results+json"
 # Triples per INSERT DATA request: small enough for any server's request limit.
@@ -82,9 +80,9 @@ class _Client:
     _auth: str | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
-        user, password = os.environ.get(USER_VARIABLE), os.environ.get(PASSWORD_VARIABLE)
-        if user:
-            token = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
+        credentials = settings.sparql_credentials()
+        if credentials:
+            token = base64.b64encode(":".join(credentials).encode()).decode()
             self._auth = f"Basic {token}"
 
     def post(self, url: str, fields: list[tuple[str, str]], accept: str) -> bytes:

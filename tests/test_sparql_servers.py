@@ -228,7 +228,7 @@ class _Recorder(BaseHTTPRequestHandler):
         pass
 
 
-def test_credentials_come_from_the_environment_at_each_request(
+def test_credentials_come_from_the_environment_when_a_store_is_opened(
         monkeypatch: pytest.MonkeyPatch) -> None:
     server = HTTPServer(("127.0.0.1", 0), _Recorder)
     threading.Thread(target=server.serve_forever, daemon=True).start()

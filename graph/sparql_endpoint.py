@@ -3,11 +3,13 @@
 Reads go to the query URL (SPARQL 1.1 Protocol, POST form), writes to the update URL (SPARQL 1.1
 Update ``INSERT DATA`` and ``DROP SILENT GRAPH``). The server may hold other stores' graphs and
 other tools' data, so every build writes its parts' named graphs under fresh names of its own
-(``urn:partnership-kg:build:<id>:<n>``) and every read names exactly this store's graphs as
-the dataset (``default-graph-uri`` and ``named-graph-uri``): the default graph is the union of
-this store's graphs, whatever the server's own default. The store's manifest maps those names
-back to the part graphs' IRIs, which is what queries return; switching the manifest switches
-the graphs, so a failed rebuild leaves the old ones answering.
+(``urn:partnership-kg:build:<id>:<n>``), plus one graph holding their union
+(``...:<id>:union``), and every read names this store's graphs as its dataset: the union graph
+as the default graph, the part graphs as the named graphs, whatever the server's own default.
+(A dataset whose default graph lists the part graphs would do the same, but servers evaluate it
+graph by graph: Oxigraph server took 187 s for a query that takes 0.6 s on one graph.) The
+store's manifest maps those names back to the part graphs' IRIs, which is what queries return;
+switching the manifest switches the graphs, so a failed rebuild leaves the old ones answering.
 
 Credentials (HTTP Basic) come from ``settings.sparql_credentials`` when a store is opened and
 are never written anywhere.
@@ -25,6 +27,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
@@ -37,12 +40,13 @@ from partnership_kg.graph.base import (
     check_local_query,
     literal_value,
 )
+from partnership_kg.graph.oxigraph import OxigraphStore, to_ox
 from partnership_kg.graph.vocab import bind_prefixes
 
 TIMEOUT_S = 120
 _JSON_RESULTS = "application/sparql-results+json"
-# Triples per INSERT DATA request: small enough for any server's request limit.
-_BATCH = 5000
+# Triples per INSERT DATA request: Virtuoso's SPARQL compiler runs out of memory near 5000.
+_BATCH = 1000
 
 
 class GraphServerError(QueryError):
@@ -56,13 +60,14 @@ class Endpoint:
     query_url: str
     update_url: str
 
-    def as_manifest(self, graphs: dict[str, str]) -> dict[str, Any]:
+    def as_manifest(self, graphs: dict[str, str], union: str) -> dict[str, Any]:
         return {"backend": "sparql", "query": self.query_url, "update": self.update_url,
-                "graphs": graphs}
+                "union": union, "graphs": graphs}
 
 
-def endpoint_from_manifest(entry: dict[str, Any]) -> tuple[Endpoint, dict[str, str]]:
-    return Endpoint(str(entry["query"]), str(entry["update"])), dict(entry.get("graphs", {}))
+def endpoint_from_manifest(entry: dict[str, Any]) -> tuple[Endpoint, dict[str, str], str]:
+    return (Endpoint(str(entry["query"]), str(entry["update"])), dict(entry["graphs"]),
+            str(entry["union"]))
 
 
 def _sparql_prologue() -> str:
@@ -107,6 +112,12 @@ class _Client:
         self.post(self.endpoint.update_url, [("update", text)], "*/*")
 
 
+def _statements(graph: Graph) -> list[str]:
+    """A graph's triples as SPARQL/N-Triples statements. The build mints IRIs for every node
+    (no blank nodes), so a graph may be sent in several requests."""
+    return [f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph]
+
+
 def _term(binding: dict[str, Any]) -> Node:
     kind, value = binding["type"], binding["value"]
     if kind == "uri":
@@ -130,46 +141,56 @@ def _value(binding: dict[str, Any] | None) -> object:
     return literal_value(binding["value"], binding.get("datatype"))
 
 
+_NO_GRAPH = "urn:partnership-kg:no-graph"
+
+
 class SparqlEndpointStore(GraphStore):
     """This store's graphs on a SPARQL server. ``graphs`` maps server graph names to the part
-    graphs' IRIs (as the embedded store names them)."""
+    graphs' IRIs (as the embedded store names them); ``union`` is the server graph holding all
+    their triples."""
 
-    def __init__(self, endpoint: Endpoint, graphs: dict[str, str]) -> None:
+    def __init__(self, endpoint: Endpoint, graphs: dict[str, str], union: str = _NO_GRAPH
+                 ) -> None:
         self.endpoint = endpoint
         self.graphs = graphs
+        self.union = union
         self._client = _Client(endpoint)
+
+    def as_manifest(self) -> dict[str, Any]:
+        return self.endpoint.as_manifest(self.graphs, self.union)
 
     # -- writing ----------------------------------------------------------------------------
     @classmethod
     def create(cls, endpoint: Endpoint, dataset: Dataset) -> SparqlEndpointStore:
         """Write ``dataset``'s named graphs to the server under this build's own names. On
         failure the graphs written so far are dropped (best effort) and the error raised."""
-        build = uuid.uuid4().hex
-        parts = [graph for graph in dataset.graphs() if isinstance(graph.identifier, URIRef)
-                 and len(graph)]
-        graphs = {f"urn:partnership-kg:build:{build}:{n}": str(graph.identifier)
-                  for n, graph in enumerate(sorted(parts, key=lambda g: str(g.identifier)))}
-        by_logical = {logical: server for server, logical in graphs.items()}
-        store = cls(endpoint, graphs)
+        build = f"urn:partnership-kg:build:{uuid.uuid4().hex}"
+        parts = sorted((graph for graph in dataset.graphs()
+                        if isinstance(graph.identifier, URIRef) and len(graph)),
+                       key=lambda graph: str(graph.identifier))
+        graphs = {f"{build}:{n}": str(graph.identifier) for n, graph in enumerate(parts)}
+        store = cls(endpoint, graphs, union=f"{build}:union")
         try:
-            for graph in parts:
-                store._insert(by_logical[str(graph.identifier)], graph)
+            union: set[str] = set()
+            for server_graph, graph in zip(graphs, parts, strict=True):
+                triples = _statements(graph)
+                union.update(triples)
+                store._insert(server_graph, triples)
+            store._insert(store.union, sorted(union))
         except BaseException:
             store.drop()
             raise
         return store
 
-    def _insert(self, server_graph: str, graph: Graph) -> None:
-        triples = [f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph]
+    def _insert(self, server_graph: str, triples: list[str]) -> None:
         for start in range(0, len(triples), _BATCH):
             body = "\n".join(triples[start:start + _BATCH])
             self._client.update(f"INSERT DATA {{ GRAPH <{server_graph}> {{\n{body}\n}} }}")
 
     def drop(self) -> None:
         """Remove this store's graphs from the server (nobody else's)."""
-        if not self.graphs:
-            return
-        operations = " ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in self.graphs)
+        names = [*self.graphs, self.union]
+        operations = " ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in names)
         # Left behind on a failing server they are harmless: no manifest names them.
         with contextlib.suppress(GraphServerError):
             self._client.update(operations)
@@ -179,23 +200,26 @@ class SparqlEndpointStore(GraphStore):
         self._request("ASK { }", _JSON_RESULTS)
 
     # -- reading ----------------------------------------------------------------------------
-    def within(self, graphs: list[str]) -> SparqlEndpointStore:
-        """The same server, reading only the given part graphs (by their IRIs)."""
+    def within(self, graphs: list[str]) -> OxigraphStore:
+        """The given part graphs (by their IRIs), read from the server once into memory."""
         wanted = set(graphs)
-        return SparqlEndpointStore(self.endpoint, {server: logical for server, logical
-                                                   in self.graphs.items() if logical in wanted})
+        named = [server for server, logical in self.graphs.items() if logical in wanted]
+        rows = self._results("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+                             named=named)["results"]["bindings"]
+        return OxigraphStore.in_memory(
+            ox.Quad(to_ox(_term(row["s"])), to_ox(_term(row["p"])), to_ox(_term(row["o"])),
+                    ox.NamedNode(self.graphs[row["g"]["value"]])) for row in rows)
 
-    def _request(self, query: str, accept: str) -> bytes:
+    def _request(self, query: str, accept: str, named: list[str] | None = None) -> bytes:
         check_local_query(query)
-        fields = [("query", _sparql_prologue() + query)]
-        # No graph named would make the server's whole default graph the dataset.
-        names = list(self.graphs) or ["urn:partnership-kg:no-graph"]
-        fields += [("default-graph-uri", name) for name in names]
-        fields += [("named-graph-uri", name) for name in names]
+        # Always name the dataset: none named would read the server's whole default graph.
+        named = list(self.graphs) if named is None else named
+        fields = [("query", _sparql_prologue() + query), ("default-graph-uri", self.union)]
+        fields += [("named-graph-uri", name) for name in named or [_NO_GRAPH]]
         return self._client.post(self.endpoint.query_url, fields, accept)
 
-    def _results(self, query: str) -> dict[str, Any]:
-        raw = self._request(query, _JSON_RESULTS)
+    def _results(self, query: str, named: list[str] | None = None) -> dict[str, Any]:
+        raw = self._request(query, _JSON_RESULTS, named)
         try:
             return json.loads(raw)
         except ValueError:

@@ -93,7 +93,7 @@ def build(
     old_server = _server_of(store)
     target = endpoint or (old_server.endpoint if old_server else None)
     if target is not None:
-        _server(target, {}).check()
+        _server_check(target)
     moving = target != (old_server.endpoint if old_server else None) and storage.exists(store)
     roots = [Path(path) for path in paths] if paths else [settings.bundled_corpus()]
     missing = [str(root) for root in roots if not root.exists()]
@@ -128,7 +128,7 @@ def build(
             chunks = build_index(documents, building / "index", previous=previous_index,
                                  progress=progress)
             storage.write_documents(building, documents, chunks, graph_server=(
-                target.as_manifest(new_server.graphs) if target and new_server else None))
+                new_server.as_manifest() if new_server else None))
     except BaseException:
         if new_server is not None:
             new_server.drop()
@@ -145,15 +145,16 @@ def build(
     return report
 
 
-def _server(endpoint: Endpoint, graphs: dict[str, str]) -> SparqlEndpointStore:
+def _server_check(endpoint: Endpoint) -> None:
+    """Fail fast, before any file is read, where the server does not answer."""
     from partnership_kg.graph.sparql_endpoint import SparqlEndpointStore
 
-    return SparqlEndpointStore(endpoint, graphs)
+    SparqlEndpointStore(endpoint, {}).check()
 
 
 def _server_of(store: Path) -> SparqlEndpointStore | None:
     """The store's graph on its SPARQL server, None where it is embedded."""
-    from partnership_kg.graph.sparql_endpoint import endpoint_from_manifest
+    from partnership_kg.graph.sparql_endpoint import SparqlEndpointStore, endpoint_from_manifest
 
     entry = storage.graph_server(store) if storage.exists(store) else None
-    return _server(*endpoint_from_manifest(entry)) if entry else None
+    return SparqlEndpointStore(*endpoint_from_manifest(entry)) if entry else None

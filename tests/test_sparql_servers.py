@@ -109,8 +109,9 @@ def _server_graphs(server: Server) -> set[str]:
 
 
 def _own_graphs(store: Path) -> set[str]:
+    """The server graphs a store's manifest names: one per part and their union."""
     manifest = json.loads((store / "manifest.json").read_text(encoding="utf-8"))
-    return set(manifest["graph"]["graphs"])
+    return {*manifest["graph"]["graphs"], manifest["graph"]["union"]}
 
 
 @pytest.fixture
@@ -123,6 +124,17 @@ def two_stores(tmp_path: Path, oxigraph_server: Server) -> tuple[Path, Path, Pat
     for store, paths in ((north, [files]), (river, [DOCS / "riverford"])):
         assert pipeline.build(paths, store, endpoint=oxigraph_server.endpoint)["failed"] == []
     return north, river, files
+
+
+def test_a_store_reads_its_own_graphs_though_the_server_holds_others(
+        two_stores: tuple[Path, Path, Path]) -> None:
+    north, river, _files = two_stores
+    query = "SELECT DISTINCT ?name WHERE { ?p a csa:Partnership ; skos:prefLabel ?name }"
+    assert partnership_kg.open(river).sparql(query) == [{"name": "Safer Riverford Partnership"}]
+    assert partnership_kg.open(north).sparql(query) == [
+        {"name": "Northshire Community Safety Partnership"}]
+    graphs = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert partnership_kg.open(river).sparql(graphs) == [{"n": 1}]
 
 
 def test_a_rebuild_replaces_only_its_own_graphs(two_stores: tuple[Path, Path, Path],

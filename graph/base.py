@@ -96,6 +96,15 @@ _OPERATION_START = re.compile(r"(?:^|;)\s*(" + "|".join(_UPDATE_VERBS) + r")\b",
 _SERVICE = re.compile(r"(?<![\w?$:-])SERVICE\b(?!\s*:)", re.IGNORECASE)
 
 
+# The GRAPH keyword (``GRAPH ?g { }``), not a variable or prefixed name.
+_GRAPH = re.compile(r"(?<![\w?$:-])GRAPH\b(?!\s*:)", re.IGNORECASE)
+
+
+def names_graphs(query: str) -> bool:
+    """True when the query reads named graphs (``GRAPH``), not the default graph alone."""
+    return bool(_GRAPH.search(_NOISE.sub(" ", query)))
+
+
 def is_update(query: str) -> bool:
     """True when the text is a SPARQL update (one operation or several joined by ';')."""
     text = _PROLOGUE.sub("", _NOISE.sub(" ", query))

@@ -39,6 +39,7 @@ from partnership_kg.graph.base import (
     Row,
     check_local_query,
     literal_value,
+    names_graphs,
 )
 from partnership_kg.graph.oxigraph import OxigraphStore, to_ox
 from partnership_kg.graph.vocab import bind_prefixes
@@ -212,8 +213,11 @@ class SparqlEndpointStore(GraphStore):
 
     def _request(self, query: str, accept: str, named: list[str] | None = None) -> bytes:
         check_local_query(query)
-        # Always name the dataset: none named would read the server's whole default graph.
-        named = list(self.graphs) if named is None else named
+        # Always name the dataset: none named would read the server's whole default graph. The
+        # part graphs are listed only for a query that reads them: a list of thousands of
+        # graphs costs the server time to read on every request.
+        if named is None:
+            named = list(self.graphs) if names_graphs(query) else []
         fields = [("query", _sparql_prologue() + query), ("default-graph-uri", self.union)]
         fields += [("named-graph-uri", name) for name in named or [_NO_GRAPH]]
         return self._client.post(self.endpoint.query_url, fields, accept)

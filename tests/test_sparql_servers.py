@@ -9,6 +9,7 @@ import shutil
 import threading
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ import partnership_kg
 from partnership_kg import pipeline
 from partnership_kg.evaluation import judge, load_questions
 from partnership_kg.graph import queries
+from partnership_kg.graph.base import names_graphs
 from partnership_kg.graph.sparql_endpoint import Endpoint, SparqlEndpointStore
 from partnership_kg.ui.cli import cli
 
@@ -226,9 +228,12 @@ class _Recorder(BaseHTTPRequestHandler):
 
     seen: list[dict[str, str]] = []
 
+    bodies: list[list[tuple[str, str]]] = []
+
     def do_POST(self) -> None:  # noqa: N802 - http.server's name
-        self.rfile.read(int(self.headers["Content-Length"]))
+        body = self.rfile.read(int(self.headers["Content-Length"])).decode()
         type(self).seen.append(dict(self.headers))
+        type(self).bodies.append(urllib.parse.parse_qsl(body))
         body = b'{"head": {}, "boolean": true}'
         self.send_response(200)
         self.send_header("Content-Type", "application/sparql-results+json")
@@ -240,19 +245,53 @@ class _Recorder(BaseHTTPRequestHandler):
         pass
 
 
-def test_credentials_come_from_the_environment_when_a_store_is_opened(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def recorder() -> Iterator[str]:
+    """The stand-in server's URL, its records emptied."""
+    _Recorder.seen.clear()
+    _Recorder.bodies.clear()
     server = HTTPServer(("127.0.0.1", 0), _Recorder)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_port}/sparql"
     try:
-        monkeypatch.setenv("PARTNERSHIP_KG_SPARQL_USER", "wessex")
-        monkeypatch.setenv("PARTNERSHIP_KG_SPARQL_PASSWORD", "s3cret")
-        assert SparqlEndpointStore(Endpoint(url, url), {}).select("ASK {}") == [{"ask": True}]
-        monkeypatch.delenv("PARTNERSHIP_KG_SPARQL_USER")
-        SparqlEndpointStore(Endpoint(url, url), {}).check()
+        yield f"http://127.0.0.1:{server.server_port}/sparql"
     finally:
         server.shutdown()
+
+
+def test_a_read_names_the_union_graph_and_the_part_graphs_only_where_it_reads_them(
+        recorder: str) -> None:
+    store = SparqlEndpointStore(Endpoint(recorder, recorder), {"urn:b:0": "https://x/g0"},
+                                union="urn:b:union")
+    store.select("ASK { ?s a csa:Priority }")
+    store.select("ASK { GRAPH ?g { ?s a csa:Priority } }")
+    dataset = [[(key, value) for key, value in body if key != "query"]
+               for body in _Recorder.bodies]
+    assert dataset == [
+        [("default-graph-uri", "urn:b:union"), ("named-graph-uri", "urn:partnership-kg:no-graph")],
+        [("default-graph-uri", "urn:b:union"), ("named-graph-uri", "urn:b:0")]]
+
+
+@pytest.mark.parametrize("query", ["SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+                                   "select * { graph <urn:wessex> { ?s ?p ?o } }"])
+def test_rule_a_graph_clause_reads_named_graphs(query: str) -> None:
+    assert names_graphs(query)
+
+
+@pytest.mark.parametrize("query", ["SELECT ?graph WHERE { ?graph a csa:Graph }",
+                                   'SELECT * WHERE { ?s rdfs:label "GRAPH" }',
+                                   "SELECT * WHERE { ?s csa:graph ?o } # GRAPH"])
+def test_rule_the_word_graph_elsewhere_reads_the_default_graph_only(query: str) -> None:
+    assert not names_graphs(query)
+
+
+def test_credentials_come_from_the_environment_when_a_store_is_opened(
+        monkeypatch: pytest.MonkeyPatch, recorder: str) -> None:
+    url = recorder
+    monkeypatch.setenv("PARTNERSHIP_KG_SPARQL_USER", "wessex")
+    monkeypatch.setenv("PARTNERSHIP_KG_SPARQL_PASSWORD", "s3cret")
+    assert SparqlEndpointStore(Endpoint(url, url), {}).select("ASK {}") == [{"ask": True}]
+    monkeypatch.delenv("PARTNERSHIP_KG_SPARQL_USER")
+    SparqlEndpointStore(Endpoint(url, url), {}).check()
     assert _Recorder.seen[0]["Authorization"] == "Basic d2Vzc2V4OnMzY3JldA=="
     assert "Authorization" not in _Recorder.seen[1]
 

@@ -148,6 +148,6 @@ class GraphStore(ABC):
 
     @abstractmethod
     def within(self, graphs: list[str]) -> GraphStore:
-        """The same store queried (``select``, ``construct``) through the given named graphs
-        only, their union the default graph: a question about one partnership then costs what
-        its own graphs cost, not the whole store."""
+        """A store holding just the given named graphs (read once, into memory), their union
+        the default graph: a question about one partnership then costs what its own graphs
+        cost, not the whole store."""

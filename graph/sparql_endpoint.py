@@ -107,6 +107,9 @@ class _Client:
                                    f"{error.reason}: {detail}") from None
         except (urllib.error.URLError, OSError) as error:
             reason = getattr(error, "reason", error)
+            if isinstance(reason, TimeoutError):
+                raise GraphServerError(f"SPARQL server {url} did not answer within "
+                                       f"{self.timeout_s:g} s") from None
             raise GraphServerError(f"SPARQL server {url} cannot be reached: {reason}") from None
 
     def update(self, text: str) -> None:

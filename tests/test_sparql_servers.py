@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import threading
+import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -23,7 +24,7 @@ from partnership_kg import pipeline
 from partnership_kg.evaluation import judge, load_questions
 from partnership_kg.graph import queries
 from partnership_kg.graph.base import names_graphs
-from partnership_kg.graph.sparql_endpoint import Endpoint, SparqlEndpointStore
+from partnership_kg.graph.sparql_endpoint import Endpoint, GraphServerError, SparqlEndpointStore
 from partnership_kg.ui.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -307,3 +308,27 @@ def test_credentials_are_never_written_to_the_store(tmp_path: Path, oxigraph_ser
     assert b"riverford-admin" not in written and b"hunter2-riverford" not in written
     assert partnership_kg.open(store).priorities()["agreement"] is not None
 
+
+
+class _Silent(BaseHTTPRequestHandler):
+    """A stand-in server that takes longer to answer than the client waits."""
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        time.sleep(1.5)
+
+    def log_message(self, *_args: Any) -> None:
+        pass
+
+
+def test_a_server_slower_than_the_timeout_is_one_line_saying_so() -> None:
+    server = HTTPServer(("127.0.0.1", 0), _Silent)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/sparql"
+    store = SparqlEndpointStore(Endpoint(url, url), {})
+    store._client.timeout_s = 0.2
+    try:
+        with pytest.raises(GraphServerError) as raised:
+            store.select("ASK {}")
+    finally:
+        server.shutdown()
+    assert str(raised.value) == f"SPARQL server {url} did not answer within 0.2 s"

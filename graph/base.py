@@ -1,7 +1,7 @@
 """The graph store interface: what the rest of the code needs from a triple store.
 
-The embedded default is ``graph.oxigraph.OxigraphStore``; a remote SPARQL endpoint can implement
-the same few methods when a user outgrows one machine.
+The embedded default is ``graph.oxigraph.OxigraphStore``; ``graph.sparql_endpoint`` implements
+the same few methods on any SPARQL 1.1 server, for a user who outgrows one machine.
 """
 
 from __future__ import annotations
@@ -36,6 +36,27 @@ PREFIXES: dict[str, str] = {
 }
 
 Row = dict[str, object]
+
+
+_INTEGERS = {str(XSD[name]) for name in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+    "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong", "unsignedShort",
+    "unsignedByte")}
+_FLOATS = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
+
+
+def literal_value(lexical: str, datatype: str | None) -> object:
+    """A literal as a plain value: numbers as numbers, booleans as bool, the rest as written."""
+    try:
+        if datatype in _INTEGERS:
+            return int(lexical)
+        if datatype in _FLOATS:
+            return float(lexical)
+    except ValueError:  # an ill-typed literal: show it as written
+        return lexical
+    if datatype == str(XSD.boolean):
+        return lexical in ("true", "1")
+    return lexical
 
 
 class QueryRefused(Exception):
@@ -73,6 +94,15 @@ _OPERATION_START = re.compile(r"(?:^|;)\s*(" + "|".join(_UPDATE_VERBS) + r")\b",
 
 # The SERVICE keyword, not a variable (?service), a prefixed name (x:service) or a prefix.
 _SERVICE = re.compile(r"(?<![\w?$:-])SERVICE\b(?!\s*:)", re.IGNORECASE)
+
+
+# The GRAPH keyword (``GRAPH ?g { }``), not a variable or prefixed name.
+_GRAPH = re.compile(r"(?<![\w?$:-])GRAPH\b(?!\s*:)", re.IGNORECASE)
+
+
+def names_graphs(query: str) -> bool:
+    """True when the query reads named graphs (``GRAPH``), not the default graph alone."""
+    return bool(_GRAPH.search(_NOISE.sub(" ", query)))
 
 
 def is_update(query: str) -> bool:
@@ -115,3 +145,9 @@ class GraphStore(ABC):
     @abstractmethod
     def named_graphs(self) -> list[str]:
         """IRIs of the named graphs."""
+
+    @abstractmethod
+    def within(self, graphs: list[str]) -> GraphStore:
+        """A store holding just the given named graphs (read once, into memory), their union
+        the default graph: a question about one partnership then costs what its own graphs
+        cost, not the whole store."""

@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from partnership_kg import settings, storage
 from partnership_kg.ingest.model import Document, IngestError
+
+if TYPE_CHECKING:
+    from partnership_kg.graph.sparql_endpoint import Endpoint, SparqlEndpointStore
 
 # Called once per file with (file name, files done, files in all) so a UI can show progress.
 ProgressCallback = Callable[[str, int, int], None]
@@ -73,10 +76,13 @@ def build(
     progress: bool = False,
     on_file: ProgressCallback | None = None,
     partnership: str | None = None,
+    endpoint: Endpoint | None = None,
 ) -> dict[str, Any]:
     """Ingest ``paths`` (default: the bundled corpus) into ``store``; the contract's build JSON.
 
     ``partnership`` says whose documents they are (else each one's text, else its folder).
+    ``endpoint`` puts the graph on a SPARQL server (default: where the store's graph already
+    is, else the embedded store); the server is checked before any file is read.
 
     Unchanged files are skipped; when nothing changed the store is not touched at all.
     Otherwise the whole store is rebuilt aside and swapped in, so a failure keeps the old one.
@@ -84,6 +90,11 @@ def build(
     from partnership_kg.ingest import discover
 
     store = Path(store)
+    old_server = _server_of(store)
+    target = endpoint or (old_server.endpoint if old_server else None)
+    if target is not None:
+        _server_check(target)
+    moving = target != (old_server.endpoint if old_server else None) and storage.exists(store)
     roots = [Path(path) for path in paths] if paths else [settings.bundled_corpus()]
     missing = [str(root) for root in roots if not root.exists()]
     files = discover([root for root in roots if root.exists()])
@@ -93,7 +104,7 @@ def build(
                                                partnership or None)
     failed += [{"source": name, "error": "no such file or folder"} for name in missing]
     report: dict[str, Any] = {"ingested": [], "unchanged": unchanged, "failed": failed}
-    if not new_documents:
+    if not new_documents and not moving:
         return report
 
     kept = {doc.source: doc for doc in storage.load_documents(store)}
@@ -102,14 +113,28 @@ def build(
 
     from partnership_kg.graph.build import build_graph
     from partnership_kg.graph.oxigraph import OxigraphStore
+    from partnership_kg.graph.sparql_endpoint import SparqlEndpointStore
     from partnership_kg.search.index import build_index
 
     previous_index = store / "index" if storage.exists(store) else None
-    with storage.staging(store) as building:
-        OxigraphStore.create(building / "graph", build_graph(documents))
-        chunks = build_index(documents, building / "index", previous=previous_index,
-                             progress=progress)
-        storage.write_documents(building, documents, chunks)
+    new_server: SparqlEndpointStore | None = None
+    try:
+        with storage.staging(store) as building:
+            dataset = build_graph(documents)
+            if target is None:
+                OxigraphStore.create(building / "graph", dataset)
+            else:  # new graphs first; the manifest swapped in below switches to them
+                new_server = SparqlEndpointStore.create(target, dataset)
+            chunks = build_index(documents, building / "index", previous=previous_index,
+                                 progress=progress)
+            storage.write_documents(building, documents, chunks, graph_server=(
+                new_server.as_manifest() if new_server else None))
+    except BaseException:
+        if new_server is not None:
+            new_server.drop()
+        raise
+    if old_server is not None:
+        old_server.drop()  # this store's previous graphs, now that nothing names them
 
     report["ingested"] = [
         {"source": doc.source, "type": doc.type, "pages": doc.page_count,
@@ -118,3 +143,18 @@ def build(
         for doc in new_documents
     ]
     return report
+
+
+def _server_check(endpoint: Endpoint) -> None:
+    """Fail fast, before any file is read, where the server does not answer."""
+    from partnership_kg.graph.sparql_endpoint import SparqlEndpointStore
+
+    SparqlEndpointStore(endpoint, {}).check()
+
+
+def _server_of(store: Path) -> SparqlEndpointStore | None:
+    """The store's graph on its SPARQL server, None where it is embedded."""
+    from partnership_kg.graph.sparql_endpoint import SparqlEndpointStore, endpoint_from_manifest
+
+    entry = storage.graph_server(store) if storage.exists(store) else None
+    return SparqlEndpointStore(*endpoint_from_manifest(entry)) if entry else None

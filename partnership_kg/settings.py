@@ -50,5 +50,13 @@ def topics_mode() -> str:
     return (os.environ.get("PARTNERSHIP_KG_TOPICS_MODE") or "extend").strip().lower()
 
 
+def sparql_credentials() -> tuple[str, str] | None:
+    """User and password for the SPARQL server, read at each request and never stored."""
+    user = os.environ.get("PARTNERSHIP_KG_SPARQL_USER")
+    if not user:
+        return None
+    return user, os.environ.get("PARTNERSHIP_KG_SPARQL_PASSWORD", "")
+
+
 # Ingestion limits: a file larger than this is refused rather than read into memory.
 MAX_FILE_BYTES = int(os.environ.get("PARTNERSHIP_KG_MAX_FILE_MB", "100")) * 1024 * 1024

@@ -3,9 +3,10 @@
 Layout::
 
     STORE/
-      manifest.json        {"format": 1, "documents": {source: {"sha256", "type", "chunks"}}}
+      manifest.json        {"format": 1, "documents": {source: {"sha256", "type", "chunks"}},
+                            "graph": {"backend": "sparql", "query", "update", "graphs"}}
       documents/*.json     one serialised ingest.model.Document per file
-      graph/               the on-disk Oxigraph store
+      graph/               the on-disk Oxigraph store (absent where "graph" names a server)
       index/               chunks, FAISS and BM25 indexes
 
 A build writes a complete new store in ``STORE.building`` and swaps it in with two renames,
@@ -75,7 +76,13 @@ def load_documents(store: Path) -> list[Document]:
     ]
 
 
-def write_documents(store: Path, documents: list[Document], chunks: dict[str, int]) -> None:
+def graph_server(store: Path) -> dict[str, Any] | None:
+    """The SPARQL server holding the store's graph (URLs and graph names), None if embedded."""
+    return read_manifest(store).get("graph")
+
+
+def write_documents(store: Path, documents: list[Document], chunks: dict[str, int],
+                    graph_server: dict[str, Any] | None = None) -> None:
     folder = store / "documents"
     folder.mkdir(parents=True, exist_ok=True)
     entries = {}
@@ -88,7 +95,9 @@ def write_documents(store: Path, documents: list[Document], chunks: dict[str, in
             "partnership_given": document.partnership_given,
             "folder": document.folder,
         }
-    manifest = {"format": FORMAT, "documents": entries}
+    manifest: dict[str, Any] = {"format": FORMAT, "documents": entries}
+    if graph_server is not None:
+        manifest["graph"] = graph_server
     (store / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
 
 

@@ -24,7 +24,16 @@ class Workspace:
 
     # -- loaded lazily ------------------------------------------------------------------------
     @cached_property
-    def graph(self):  # -> partnership_kg.graph.oxigraph.OxigraphStore
+    def graph(self):  # -> partnership_kg.graph.base.GraphStore
+        """The embedded store, or the SPARQL server the build wrote the graph to."""
+        server = storage.graph_server(self.path)
+        if server is not None:
+            from partnership_kg.graph.sparql_endpoint import (
+                SparqlEndpointStore,
+                endpoint_from_manifest,
+            )
+
+            return SparqlEndpointStore(*endpoint_from_manifest(server))
         from partnership_kg.graph.oxigraph import OxigraphStore
 
         return OxigraphStore.open(self.path / "graph", read_only=True)

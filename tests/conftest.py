@@ -176,3 +176,37 @@ def pdf_corpus_store(request: pytest.FixtureRequest,
     report = build([folder / "pdfs"], store)
     assert not report["failed"], report["failed"]
     return store
+
+
+# --- SPARQL servers: real ones, each on a free loopback port --------------------------------
+
+def _server_fixture(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                    name: str) -> Any:
+    import os
+
+    import sparql_servers
+
+    start = getattr(sparql_servers, f"{name}_server")
+    context = start(tmp_path_factory.mktemp(name))
+    try:
+        server = context.__enter__()
+    except sparql_servers.ServerUnavailable as error:
+        if os.environ.get("CI"):  # CI has the server installed: not starting is a failure
+            pytest.fail(f"{error}: CI must run the {name} tests")
+        pytest.skip(str(error))
+    request.addfinalizer(lambda: context.__exit__(None, None, None))
+    return server
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(request: pytest.FixtureRequest,
+                    tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Oxigraph server (``tests.sparql_servers.Server``), one per session."""
+    return _server_fixture(request, tmp_path_factory, "oxigraph")
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(request: pytest.FixtureRequest,
+                    tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Virtuoso (``tests.sparql_servers.Server``), one per session."""
+    return _server_fixture(request, tmp_path_factory, "virtuoso")

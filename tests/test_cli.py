@@ -33,7 +33,8 @@ def test_every_setting_is_documented_in_the_readme() -> None:
     variables = set(re.findall(r"PARTNERSHIP_KG_[A-Z_]+", source))
     assert variables == {"PARTNERSHIP_KG_STORE", "PARTNERSHIP_KG_MODEL",
                          "PARTNERSHIP_KG_MAX_FILE_MB", "PARTNERSHIP_KG_ACTS",
-                         "PARTNERSHIP_KG_TOPICS", "PARTNERSHIP_KG_TOPICS_MODE"}
+                         "PARTNERSHIP_KG_TOPICS", "PARTNERSHIP_KG_TOPICS_MODE",
+                         "PARTNERSHIP_KG_SPARQL_USER", "PARTNERSHIP_KG_SPARQL_PASSWORD"}
     assert [name for name in variables if f"`{name}`" not in README] == []
 
 

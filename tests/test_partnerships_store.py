@@ -155,3 +155,26 @@ def test_export_view_of_one_partnership(ws: partnership_kg.Workspace, tmp_path: 
     text = out.read_text(encoding="utf-8")
     assert "/id/concept/riverford/2018/road-safety>" in text
     assert "/id/concept/northshire/" not in text and "/id/concept/kent/" not in text
+
+
+def test_a_partnerships_model_is_read_from_its_own_graphs_alone(
+        ws: partnership_kg.Workspace) -> None:
+    from partnership_kg.graph.query.model import model_of
+    from partnership_kg.graph.query.partnerships import partnership_model, partnerships
+
+    whole = model_of(ws.graph)
+    part_graphs = {str(row["g"]): str(row["source"]) for row in ws.graph.select(
+        "SELECT ?g ?source WHERE { GRAPH ?g { ?part a csa:DocumentPart ; csa:sourceFile "
+        "?source } }")}
+    for partnership in partnerships(ws.graph):
+        own, scoped = partnership_model(ws.graph, partnership.iri), whole.scoped(partnership.iri)
+        read = {part_graphs[graph] for graph in own.store.named_graphs()}
+        assert read == ws.partnership_sources(partnership.label)
+        assert (own.versions, own.concepts, own.events) == (
+            scoped.versions, scoped.concepts, scoped.events)
+        assert (own.replaces, own.replaced_by) == (scoped.replaces, scoped.replaced_by)
+        nodes = [*own.concepts, *(e.iri for e in own.events), *(v.scheme for v in own.versions)]
+        assert [own._evidence.get(iri) for iri in nodes] == [
+            scoped._evidence.get(iri) for iri in nodes]
+        assert [own.leads.get(iri) for iri in own.concepts] == [
+            scoped.leads.get(iri) for iri in own.concepts]

@@ -127,10 +127,16 @@ def cli(ctx: click.Context, store: Path | None) -> None:
 @click.option("--partnership", metavar="NAME",
               help="Whose documents these are (default: the name each one's text uses, "
                    "else the folder it is in).")
+@click.option("--sparql-endpoint", "query_url", metavar="QUERY_URL",
+              help="Write the graph to this SPARQL 1.1 server's query URL (with "
+                   "--sparql-update-endpoint); later commands on the store read from it. "
+                   "Credentials: $PARTNERSHIP_KG_SPARQL_USER, $PARTNERSHIP_KG_SPARQL_PASSWORD.")
+@click.option("--sparql-update-endpoint", "update_url", metavar="UPDATE_URL",
+              help="The same server's SPARQL 1.1 Update URL.")
 @json_option
 @click.pass_context
 def build(ctx: click.Context, paths: tuple[Path, ...], partnership: str | None,
-          as_json: bool) -> None:
+          query_url: str | None, update_url: str | None, as_json: bool) -> None:
     """Ingest PDF, Word (.docx), web page (.html) and text files and folders (default: the
     bundled corpus).
 
@@ -143,7 +149,7 @@ def build(ctx: click.Context, paths: tuple[Path, ...], partnership: str | None,
     interactive = sys.stderr.isatty() and not as_json
     report = run_build(list(paths), store, progress=interactive,
                        on_file=_file_progress() if interactive else None,
-                       partnership=partnership)
+                       partnership=partnership, endpoint=_endpoint(query_url, update_url))
     if as_json:
         emit_json(report)
     else:
@@ -159,6 +165,20 @@ def build(ctx: click.Context, paths: tuple[Path, ...], partnership: str | None,
             click.echo(f"failed     {entry['source']}: {entry['error']}")
         click.echo(f"store: {store}", err=True)
     ctx.exit(1 if report["failed"] else 0)
+
+
+def _endpoint(query_url: str | None, update_url: str | None):  # -> Endpoint | None
+    """The two URLs of ``build``'s SPARQL server, both or neither."""
+    if not query_url and not update_url:
+        return None
+    if not (query_url and update_url):
+        raise Refused("--sparql-endpoint and --sparql-update-endpoint go together: give both")
+    for url in (query_url, update_url):
+        if not url.startswith(("http://", "https://")):
+            raise Refused(f"not an http(s) URL: {url!r}")
+    from partnership_kg.graph.sparql_endpoint import Endpoint
+
+    return Endpoint(query_url, update_url)
 
 
 def _file_progress() -> Callable[[str, int, int], None]:

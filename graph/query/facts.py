@@ -16,6 +16,7 @@ from partnership_kg.graph.query.model import (
     event_dict,
     model_of,
     plan_rows,
+    rows_of,
 )
 from partnership_kg.graph.query.partnerships import Scoped, for_partnerships, match
 from partnership_kg.graph.resolve import GraphStore, best_matches, core, same_concept
@@ -47,7 +48,7 @@ def _leads_of(model: Model, concept_name: str, year: int | None = None) -> dict[
 def _lead_evidence(model: Model, concept: str) -> dict[str, Any] | None:
     """The quote of a lead: its row or line, which names the priority (a post node's own quotes
     may be another priority's row: one post can lead two)."""
-    rows = model.store.select(f"""SELECT DISTINCT ?n WHERE {{
+    rows = rows_of(model.store, f"""SELECT DISTINCT ?n WHERE {{
         {{ <{concept}> csa:lead ?n }}
         UNION {{ ?n rdf:subject <{concept}> ; rdf:predicate csa:leadPost }} }}""")
     quotes = [quote for row in rows for quote in model._evidence.get(str(row["n"]), [])]

@@ -76,6 +76,14 @@ SELECT DISTINCT ?holder ?plan ?title WHERE {
 }"""
 
 
+def rows_of(store: GraphStore, query: str) -> list[dict[str, Any]]:
+    """A query's rows in one order, whatever order the store returns them in: the embedded
+    store, a server and a partnership's copy of its graphs then build the same model."""
+    return sorted(store.select(query),
+                  key=lambda row: [(key, str(row[key])) for key in sorted(row)
+                                   if row[key] is not None])
+
+
 @dataclass
 class Version:
     scheme: str
@@ -124,7 +132,7 @@ class Model:
         self.store = store
         self.versions = self._versions()
         self.concepts: dict[str, Concept] = {}
-        for row in store.select(_Q_CONCEPTS):
+        for row in rows_of(store, _Q_CONCEPTS):
             kind = "theme" if str(row["kind"]).endswith("CrossCuttingTheme") else "priority"
             iri = str(row["concept"])
             if iri not in self.concepts or kind == "priority":
@@ -133,13 +141,13 @@ class Model:
         self.events = self._events()
         self.replaces: dict[str, set[str]] = {}
         self.replaced_by: dict[str, set[str]] = {}
-        for row in store.select(_Q_REPLACES):
+        for row in rows_of(store, _Q_REPLACES):
             new, old = str(row["new"]), str(row["old"])
             if new in self.concepts and old in self.concepts:
                 self.replaces.setdefault(new, set()).add(old)
                 self.replaced_by.setdefault(old, set()).add(new)
         self._evidence: dict[str, list[dict[str, Any]]] = {}
-        for row in store.select(_Q_EVIDENCE):
+        for row in rows_of(store, _Q_EVIDENCE):
             self._evidence.setdefault(str(row["node"]), []).append({
                 "source": row["source"], "page": page_from_selector(str(row["pageValue"])),
                 "quote": row["quote"]})
@@ -150,7 +158,7 @@ class Model:
                                       e["page"] or 0, str(e["quote"])))
         self.leads: dict[str, list[str]] = {}
         # Leads worded by their own version first, so the version's spelling wins.
-        rows = sorted(store.select(_Q_LEADS),
+        rows = sorted(rows_of(store, _Q_LEADS),
                       key=lambda r: (r.get("leadLabel") is None, str(r.get("postLabel"))))
         for row in rows:
             post = str(row.get("postLabel") or row["post"])
@@ -165,7 +173,7 @@ class Model:
         versions: dict[str, Version] = {}
         scheme_agreement: dict[str, bool] = {}
         narrated_by_agreement: dict[str, bool] = {}
-        for row in self.store.select(_Q_VERSIONS):
+        for row in rows_of(self.store, _Q_VERSIONS):
             scheme = str(row["scheme"])
             if row.get("agreement"):
                 scheme_agreement[scheme] = True
@@ -193,7 +201,7 @@ class Model:
 
     def _events(self) -> list[Event]:
         events: dict[str, Event] = {}
-        for row in self.store.select(_Q_EVENTS):
+        for row in rows_of(self.store, _Q_EVENTS):
             kind = str(row["type"]).removeprefix(_CSA)
             if kind not in EVENT_TYPES:
                 continue
@@ -303,7 +311,7 @@ def concept_seeds(model: Model, name: str) -> list[str]:
     by_label: dict[str, list[str]] = {}
     for concept in model.concepts.values():
         by_label.setdefault(concept.label, []).append(concept.iri)
-    rows = model.store.select("""SELECT DISTINCT ?c ?l WHERE {
+    rows = rows_of(model.store, """SELECT DISTINCT ?c ?l WHERE {
                                  ?c skos:altLabel ?l ; skos:prefLabel ?p .
                                  ?c a ?k . VALUES ?k { csa:Priority csa:CrossCuttingTheme } }""")
     for row in rows:
@@ -384,4 +392,4 @@ def as_year(value: int | str | None) -> int | None:
 
 
 def plan_rows(model: Model) -> list[dict[str, Any]]:
-    return model.store.select(_Q_PLANS)
+    return rows_of(model.store, _Q_PLANS)

@@ -4,10 +4,14 @@
 area, case-insensitively, or by a part of its name ("Wessex" matches "Wessex Community Safety
 Partnership"). ``for_partnerships`` runs a question on one partnership's model, or on each in
 turn where the store holds several and none was named: answers are grouped, never merged.
+
+A partnership's model is read from its own named graphs only (``GraphStore.within``), so what
+a question costs grows with that partnership's documents, not with the store.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,12 +20,23 @@ from partnership_kg.graph.names import normalise
 from partnership_kg.graph.query.model import Model, model_of
 from partnership_kg.graph.resolve import GraphStore
 
+# One row per name, not per combination: every part's graph describes its partnership, so over
+# the union of graphs each OPTIONAL would multiply the rows by the number of parts.
 _Q_PARTNERSHIPS = """
-SELECT DISTINCT ?p ?label ?area ?alt ?acronym WHERE {
-  ?p a csa:Partnership ; skos:prefLabel ?label .
-  OPTIONAL { ?p csa:area ?area }
-  OPTIONAL { ?p skos:altLabel ?alt }
-  OPTIONAL { ?p csa:acronym ?acronym }
+SELECT DISTINCT ?p ?kind ?name WHERE {
+  { SELECT DISTINCT ?p WHERE { ?p a csa:Partnership } }
+  { ?p skos:prefLabel ?name BIND ("label" AS ?kind) }
+  UNION { ?p csa:area ?name BIND ("area" AS ?kind) }
+  UNION { ?p skos:altLabel ?name BIND ("alt" AS ?kind) }
+  UNION { ?p csa:acronym ?name BIND ("acronym" AS ?kind) }
+}"""
+# The graphs a partnership's model reads: those that say anything is the partnership's (its parts,
+# versions, events), and those of parts no partnership was found for.
+_Q_GRAPHS_OF = """
+SELECT DISTINCT ?g WHERE {
+  { GRAPH ?g { ?owned csa:partnership <%s> } }
+  UNION
+  { GRAPH ?g { ?part a csa:DocumentPart } FILTER NOT EXISTS { GRAPH ?g { ?x csa:partnership ?p } } }
 }"""
 # Words a user adds around a partnership's name: "the Wessex CSP's".
 _FILLER = {"the", "s", "partnership", "partnerships", "csp", "community", "safety", "safer",
@@ -53,16 +68,27 @@ class PartnershipName:
     names: set[str] = field(default_factory=set)  # every name, acronym and the area
 
 
+_PARTNERSHIPS: weakref.WeakKeyDictionary[Any, list[PartnershipName]] = (
+    weakref.WeakKeyDictionary())
+
+
 def partnerships(store: GraphStore) -> list[PartnershipName]:
-    """The store's partnerships, by name."""
-    found: dict[str, PartnershipName] = {}
-    for row in sorted(store.select(_Q_PARTNERSHIPS), key=lambda r: str(r["label"])):
-        iri = str(row["p"])
-        entry = found.setdefault(iri, PartnershipName(iri, str(row["label"]),
-                                                      str(row.get("area") or row["label"])))
-        entry.names |= {str(row[key]) for key in ("label", "area", "alt", "acronym")
-                        if row.get(key)}
-    return sorted(found.values(), key=lambda p: p.label)
+    """The store's partnerships, by name (read once per opened store: a built store is never
+    written again)."""
+    if store not in _PARTNERSHIPS:
+        names: dict[str, dict[str, set[str]]] = {}
+        for row in store.select(_Q_PARTNERSHIPS):
+            kinds = names.setdefault(str(row["p"]), {})
+            kinds.setdefault(str(row["kind"]), set()).add(str(row["name"]))
+        found = []
+        for iri, kinds in names.items():
+            if "label" not in kinds:
+                continue  # a partnership node without a name answers no name
+            label = min(kinds["label"])
+            found.append(PartnershipName(iri, label, min(kinds.get("area") or {label}),
+                                         set().union(*kinds.values())))
+        _PARTNERSHIPS[store] = sorted(found, key=lambda p: p.label)
+    return _PARTNERSHIPS[store]
 
 
 def _words(text: str) -> list[str]:
@@ -102,6 +128,18 @@ def match(store: GraphStore, name: str) -> PartnershipName:
     raise UnknownPartnership(f"no partnership {name!r} in the store; it holds: {listing}")
 
 
+_MODELS: weakref.WeakKeyDictionary[Any, dict[str, Model]] = weakref.WeakKeyDictionary()
+
+
+def partnership_model(store: GraphStore, iri: str) -> Model:
+    """The model of the partnership ``iri``, read from its own graphs (once per store)."""
+    models = _MODELS.setdefault(store, {})
+    if iri not in models:
+        graphs = [str(row["g"]) for row in store.select(_Q_GRAPHS_OF % iri)]
+        models[iri] = Model(store.within(graphs)).scoped(iri)
+    return models[iri]
+
+
 def for_partnerships(store: GraphStore, partnership: str | None,
                      question: Callable[[Model], dict[str, Any]],
                      keep: Callable[[dict[str, Any]], bool] = lambda result: True,
@@ -112,20 +150,20 @@ def for_partnerships(store: GraphStore, partnership: str | None,
     whose answer ``keep`` accepts (all of them where none is kept)."""
     if isinstance(store, Scoped):
         store, partnership = store.scoped_base, partnership or store.partnership
-    model = model_of(store)
     if partnership is not None:
         chosen = match(store, partnership)
-        return {"partnership": chosen.label, **question(model.scoped(chosen.iri))}
+        return {"partnership": chosen.label, **question(partnership_model(store, chosen.iri))}
     known = partnerships(store)
     if len(known) <= 1:
-        return question(model)
+        return question(model_of(store))
     answers = []
     for entry in known:
         try:
-            answers.append({"partnership": entry.label, **question(model.scoped(entry.iri))})
+            answers.append({"partnership": entry.label,
+                            **question(partnership_model(store, entry.iri))})
         except ValueError:
             continue  # nothing to say for this partnership (e.g. no agreement in force)
     kept = [answer for answer in answers if keep(answer)] or answers
     if not kept:
-        return question(model.scoped(known[0].iri))  # the first one's error, unmerged
+        return question(partnership_model(store, known[0].iri))  # the first one's error
     return {"partnerships": kept}

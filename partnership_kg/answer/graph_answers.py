@@ -30,6 +30,7 @@ from partnership_kg.answer.meetings import meeting
 from partnership_kg.graph import queries
 from partnership_kg.graph.evidence import EVIDENCE_QUERY, page_from_selector
 from partnership_kg.graph.names import normalise
+from partnership_kg.graph.query.model import rows_of
 from partnership_kg.graph.resolve import best_matches, core
 
 # -- priorities, themes, scope ------------------------------------------------------------------
@@ -81,7 +82,7 @@ def scope(ws: Any, question: Question) -> GraphAnswer | None:
     if not question.names:
         return None
     name = re.sub(r"\binclude\w*\b", "", question.names[0]).strip()
-    rows = ws.graph.select("""SELECT DISTINCT ?concept ?label ?item WHERE {
+    rows = rows_of(ws.graph, """SELECT DISTINCT ?concept ?label ?item WHERE {
         ?concept csa:includes ?item ; skos:prefLabel ?label }""")
     labels = [str(row["label"]) for row in rows]
     matches = best_matches(name, labels) if name else []
@@ -89,19 +90,32 @@ def scope(ws: Any, question: Question) -> GraphAnswer | None:
         return None
     chosen = [row for row in rows if str(row["label"]) == matches[0]]
     items = list(dict.fromkeys(str(row["item"]) for row in chosen))
-    evidence = _evidence_mentioning(ws, str(chosen[0]["concept"]), items[0])
+    evidence = _evidence_naming_most(ws, str(chosen[0]["concept"]), items)
     if not evidence:
         return None
-    return f"'{matches[0]}' includes: {quoted_list(items)}.", [evidence]
+    return f"'{matches[0]}' includes: {quoted_list(_in_quote_order(items, evidence))}.", [
+        evidence]
 
 
-def _evidence_mentioning(ws: Any, node: str, text: str) -> Evidence | None:
-    """The evidence of ``node`` whose quote mentions ``text`` (else its first evidence)."""
-    rows = ws.graph.select(EVIDENCE_QUERY.replace("?claim", f"<{node}>"))
+def _in_quote_order(items: list[str], evidence: Evidence) -> list[str]:
+    """Items in the order the quote names them (those it does not name last, by name): the
+    same answer whatever order the store returns its rows in."""
+    quote = normalise(str(evidence["quote"]))
+
+    def place(item: str) -> tuple[int, str]:
+        at = quote.find(normalise(item))
+        return (at if at >= 0 else len(quote) + 1, item)
+
+    return sorted(items, key=place)
+
+
+def _evidence_naming_most(ws: Any, node: str, texts: list[str]) -> Evidence | None:
+    """The evidence of ``node`` whose quote names most of ``texts``."""
+    rows = rows_of(ws.graph, EVIDENCE_QUERY.replace("?claim", f"<{node}>"))
     found = [{"source": str(row["source"]), "page": page_from_selector(str(row["pageValue"])),
               "quote": str(row["quote"])} for row in rows]
-    found.sort(key=lambda evidence: normalise(text) not in normalise(evidence["quote"]))
-    return found[0] if found else None
+    return max(found, default=None, key=lambda evidence: sum(
+        normalise(text) in normalise(evidence["quote"]) for text in texts))
 
 
 # -- leads --------------------------------------------------------------------------------------

@@ -314,7 +314,7 @@ def _quantity_bonus(question: _Question, sentence: str) -> float:
 
 def _score(question: _Question, item: _Sentence) -> None:
     context = f"{item.result.get('section') or ''} {item.result.get('title') or ''}"
-    support, inside = _support(question, item.text, context)
+    support, inside = _support(question, _with_antecedent(item), context)
     score = support
     if question.acronym:
         item.expansion = find_expansion(question.acronym, item.text)
@@ -365,6 +365,15 @@ def _score(question: _Question, item: _Sentence) -> None:
     # Retrieval order breaks near ties; so, weakly, does coming first in a passage.
     score += 0.1 / (1 + item.rank) + 0.02 / (1 + item.position)
     item.score, item.support = score, support
+
+
+def _with_antecedent(item: _Sentence) -> str:
+    """A sentence opening with "It", "This" ... and the sentence before, which says what it is:
+    "The Board oversees ... . It is chaired by X" is about the Board."""
+    if item.row or item.position == 0 or not _ANAPHOR.match(item.text):
+        return item.text
+    previous, row = item.neighbours[item.position - 1]
+    return item.text if row else f"{previous} {item.text}"
 
 
 _WRAPPED_WORDS = 8  # a line this short with no full stop is a wrapped cell, not a sentence

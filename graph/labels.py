@@ -41,8 +41,19 @@ def split_series(text: str) -> list[str]:
     else:
         items = text.split(",")
         if len(items) > 1 and " and " in items[-1]:
-            items[-1:] = items[-1].split(" and ", 1)
+            items[-1:] = _split_last(items[-1], items[:-1])
     return [label for label in (clean_item(item) for item in items) if label]
+
+
+def _split_last(last: str, before: list[str]) -> list[str]:
+    """The series' last two items, joined by "and": where every item before is capitalised,
+    at the "and" before a capital ("worry of crime and disorder and Improving trust"), else at
+    the first."""
+    if all(item.strip()[:1].isupper() for item in before):
+        capital = re.search(r"\s+and\s+(?=[A-Z])", last)
+        if capital:
+            return [last[: capital.start()], last[capital.end():]]
+    return last.split(" and ", 1)
 
 
 def initials(label: str) -> str:

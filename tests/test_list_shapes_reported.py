@@ -10,6 +10,11 @@ from pathlib import Path
 from shapes_support import build, priorities
 
 from partnership_kg.graph.labels import split_series
+from partnership_kg.graph.list_intros import find_intros
+
+# What a version cites for its period.
+PERIOD_EVIDENCE = """SELECT ?quote WHERE {
+  ?s a skos:ConceptScheme ; prov:wasDerivedFrom/oa:hasSelector/oa:refinedBy/oa:exact ?quote }"""
 
 DECISION_AND_IN_LAST_ITEM = """Decision details
 
@@ -33,3 +38,46 @@ def test_decision_series_with_and_inside_the_last_item(tmp_path: Path) -> None:
     assert priorities(dataset) == {"2031 - 2034": [
         "Improving the Towpaths", "Improving your trust in the Wessex Community Safety Partnership",
         "Reducing Bridge Thefts", "Reducing your fear of trolls and goblins", "Tackling Goblin Raids"]}
+
+
+UNDATED_LIST_ON_A_DATED_PAGE = """Source: https://northshire.example/news/partnership-priorities
+
+Partnership sets out what matters most
+
+Published: Tuesday, 4th March 2036
+
+The Northshire Community Safety Partnership met residents in the market hall.
+
+The partnership's priorities are: tackling goblin raids, keeping the towpaths safe and reducing thefts from moored boats.
+"""
+
+
+def test_saved_text_page_with_a_source_line_is_a_web_page_with_its_date(tmp_path: Path) -> None:
+    text = ("Source: https://riverford.example/about\n\nAbout the Riverford Partnership\n\n"
+            "Last updated: 2 February 2034\n\nThe partnership meets four times a year.\n")
+    document, _ = build(tmp_path, "about.txt", text)
+    assert (document.parts[0].type, document.parts[0].date) == ("web page", "2034-02-02")
+    document, _ = build(tmp_path, "about_unsaved.txt", text.split("\n", 2)[2])
+    assert document.parts[0].type == "other"
+
+
+def test_list_with_no_period_on_a_dated_page_is_the_version_of_its_year(tmp_path: Path) -> None:
+    document, dataset = build(tmp_path, "northshire_news.txt", UNDATED_LIST_ON_A_DATED_PAGE)
+    assert document.parts[0].date == "2036-03-04"
+    assert priorities(dataset) == {"2036": [
+        "keeping the towpaths safe", "reducing thefts from moored boats", "tackling goblin raids"]}
+    said = {str(row.quote) for row in dataset.query(PERIOD_EVIDENCE)}
+    assert said == {"Published: Tuesday, 4th March 2036"}
+
+
+def test_list_with_no_period_on_an_undated_page_gives_no_version(tmp_path: Path) -> None:
+    undated = UNDATED_LIST_ON_A_DATED_PAGE.replace("Published: Tuesday, 4th March 2036\n", "")
+    _, dataset = build(tmp_path, "northshire_undated.txt", undated)
+    assert priorities(dataset) == {}
+
+
+def test_the_partnerships_own_possessive_list_is_its_own_not_another_bodys() -> None:
+    own = "The partnership's priorities are: goblin raids, towpaths and moored boats."
+    other = "The Commissioner's priorities are: goblin raids, towpaths and moored boats."
+    assert [intro.list_kind for intro in find_intros(own, False)] == ["priorities"]
+    assert find_intros(other, False) == []

@@ -384,7 +384,7 @@ def _whole_lines(lines: list[str]) -> list[str]:
     which ends a sentence is one row; a line leaving a bracket open runs on into the next."""
     if len(lines) > 2 and CELL_SEPARATOR not in "".join(lines) and all(
             len(line.split()) <= _WRAPPED_WORDS and not _ENDS_SENTENCE.search(line)
-            for line in lines) and not all(map(_stands_alone, lines)):
+            for line in lines):
         return [" ".join(lines)]
     joined: list[str] = []
     for line in lines:
@@ -396,14 +396,6 @@ def _whole_lines(lines: list[str]) -> list[str]:
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?:;][’'”\")]*$")
-_JOINS_ON = re.compile(r"(?:[,/&–—-]|\b(?:of|and|or|the|to|for|in|on|by|with|a|an))\s*$", re.I)
-
-
-def _stands_alone(line: str) -> bool:
-    """A whole label, not a piece of a wrapped cell: brackets closed, opening with a capital and
-    not ending on a word or mark that joins it to the next line. A column of such lines is a
-    list of labels ("Domestic abuse" / "Organised Crime" / "Cyber crime")."""
-    return line.count("(") == line.count(")") and line[:1].isupper() and not _JOINS_ON.search(line)
 
 
 def _fragment(sentence: str) -> bool:

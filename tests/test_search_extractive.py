@@ -165,14 +165,3 @@ def test_sentence_opening_with_a_pronoun_is_about_what_the_sentence_before_names
     assert answer is not None
     assert "Director of Place" in answer["answer"]
     assert "oversees the work" in answer["citations"][0]["quote"]
-
-
-def test_a_column_of_whole_labels_after_an_intro_is_a_list_not_a_wrapped_row() -> None:
-    text = ("The key risks and threats impacting across Northshire include:\n\nGoblin raids\n"
-            "Troll crime (includes bridge tolls)\nTowpath thefts\nCyber crime")
-    answer = answer_from_passages("What are the key risks and threats across Northshire?",
-                                  [_result(text)])
-    assert answer is not None
-    assert [c["quote"] for c in answer["citations"]] == [
-        "The key risks and threats impacting across Northshire include:", "Goblin raids",
-        "Troll crime (includes bridge tolls)", "Towpath thefts", "Cyber crime"]

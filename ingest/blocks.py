@@ -38,6 +38,8 @@ _MONTH_YEAR = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+\d{4}\b"
 )
+_BARE_WORDS = 12  # a longer line is a sentence, not a list's bare label
+_SENTENCE_OPENER = re.compile(r"(?:We|Our|The|This|These|It|They|There|In|To|By|As|For)\b")
 _TERMINAL = re.compile(r"[.!?:;]-?[\"'’”)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?:]-?[\"'’”)\]]*$")
 
@@ -80,7 +82,7 @@ def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[
             blocks.append(table(aligned))
             open_block, blank, index = None, True, index + used
             continue
-        if open_block is not None and (
+        if open_block is not None and not _next_bare_item(open_block, text, listing) and (
             _continues(open_block, text, blank, joined_by_sense)
             or _field_tail(open_block, lines, index)
             or (is_pdf and turned and _runs_over_page(open_block, text, last_full))
@@ -151,8 +153,22 @@ def _bare_item(block: Block) -> bool:
     """A short line after "... are:" is an item of that list even where its bullet was lost."""
     if block.kind == "heading" and (block.number or _PRIORITY.match(block.text)):
         return False
-    short = len(block.text.split()) <= 12 and not block.text.endswith(".")
+    short = len(block.text.split()) <= _BARE_WORDS and not block.text.endswith(".")
     return block.kind in {"heading", "paragraph"} and short
+
+
+def _next_bare_item(block: Block, text: str, listing: bool) -> bool:
+    """A short capitalised line right under a list's intro ("... include:") or under a short
+    item of that list is the next item ("Domestic abuse" / "Organised Crime"), not the wrapped
+    rest of the line before."""
+    words = block.text.split()
+    intro = bool(_TERMINAL_COLON.search(block.text)) and len(words) >= 4 \
+        and not _LABEL.match(block.text)
+    item = listing and block.kind == "list_item" and len(words) <= _BARE_WORDS \
+        and not _TERMINAL.search(block.text) and _balanced(block.text) \
+        and not _open_ended(block.text)
+    return (intro or item) and len(text.split()) <= _BARE_WORDS and text[:1].isupper() \
+        and not _SENTENCE_OPENER.match(text) and not _TERMINAL.search(text)
 
 
 def _start(lines: list[Line], index: int, after_break: bool, is_pdf: bool,

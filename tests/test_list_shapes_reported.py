@@ -81,3 +81,36 @@ def test_the_partnerships_own_possessive_list_is_its_own_not_another_bodys() -> 
     other = "The Commissioner's priorities are: goblin raids, towpaths and moored boats."
     assert [intro.list_kind for intro in find_intros(own, False)] == ["priorities"]
     assert find_intros(other, False) == []
+
+
+BARE_LINES_AFTER_AN_INTRO = """Northshire strategic assessment 2041/42
+
+The key risks and threats impacting across the county include:
+Goblin raids
+Troll crime (includes bridge tolls and toll evasion)
+Exploitation – criminal and sexual
+Towpath thefts
+
+Across Northshire, a public health approach is taken to these issues.
+"""
+
+
+def test_bare_lines_after_an_intro_are_each_an_item_of_the_list(tmp_path: Path) -> None:
+    document, dataset = build(tmp_path, "northshire_assessment.txt", BARE_LINES_AFTER_AN_INTRO)
+    assert [block.text for block in document.parts[0].blocks if block.kind == "list_item"] == [
+        "Goblin raids", "Troll crime (includes bridge tolls and toll evasion)",
+        "Exploitation – criminal and sexual", "Towpath thefts"]
+    # A label's description in brackets is no part of it.
+    assert priorities(dataset) == {"2041/42": [
+        "Exploitation – criminal and sexual", "Goblin raids", "Towpath thefts", "Troll crime"]}
+
+
+def test_a_wrapped_line_after_an_intro_still_runs_on() -> None:
+    from partnership_kg.ingest.blocks import _next_bare_item
+    from partnership_kg.ingest.model import Block
+    item = Block("list_item", "Reducing thefts from moored boats and", 1)
+    assert not _next_bare_item(item, "Towpaths", True)  # the item stops mid-phrase
+    assert not _next_bare_item(Block("list_item", "Goblin raids", 1), "We will patrol", True)
+    assert _next_bare_item(Block("list_item", "Goblin raids", 1), "Towpath thefts", True)
+    # A form's label is no list's intro: "Report of:" runs on into its value.
+    assert not _next_bare_item(Block("paragraph", "Report of:", 1), "Director of Place", False)

@@ -38,6 +38,10 @@ _MONTH_YEAR = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+\d{4}\b"
 )
+# An intro naming a list ("The priorities are:", "... threats include:"), not an address's
+# ("please contact the team:").
+_LIST_INTRO = re.compile(r"\b(?:include|includes|are|were|priorities|themes|issues|threats"
+                         r"|risks|areas|following)\b[^:]*:-?$", re.IGNORECASE)
 _BARE_WORDS = 12  # a longer line is a sentence, not a list's bare label
 _SENTENCE_OPENER = re.compile(r"(?:We|Our|The|This|These|It|They|There|In|To|By|As|For)\b")
 _TERMINAL = re.compile(r"[.!?:;]-?[\"'’”)\]]*$")
@@ -59,6 +63,7 @@ def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[
     open_block: Block | None = None  # the paragraph or list item a next line may continue
     blank = True
     listing = False  # after a line ending "...:", short lines are the items of a list
+    named_list = False  # and that line names a list ("The key risks ... include:")
     last_page = lines[0].page if lines else None
     last_full = False  # the last line ran to the page's full width
     full = _full_widths(lines) if is_pdf else {}
@@ -82,7 +87,8 @@ def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[
             blocks.append(table(aligned))
             open_block, blank, index = None, True, index + used
             continue
-        if open_block is not None and not _next_bare_item(open_block, text, listing) and (
+        if open_block is not None and not _next_bare_item(open_block, text,
+                                                          listing and named_list) and (
             _continues(open_block, text, blank, joined_by_sense)
             or _field_tail(open_block, lines, index)
             or (is_pdf and turned and _runs_over_page(open_block, text, last_full))
@@ -100,6 +106,8 @@ def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[
             listing = bool(_TERMINAL_COLON.search(previous.text)) or (
                 listing and previous.kind == "list_item"
             )
+            if _TERMINAL_COLON.search(previous.text):
+                named_list = bool(_LIST_INTRO.search(previous.text))
         if listing and _bare_item(block) and not _MARKDOWN.match(text):
             block = Block("list_item", block.text, block.page)
         blocks.append(block)
@@ -162,8 +170,8 @@ def _next_bare_item(block: Block, text: str, listing: bool) -> bool:
     item of that list is the next item ("Domestic abuse" / "Organised Crime"), not the wrapped
     rest of the line before."""
     words = block.text.split()
-    intro = bool(_TERMINAL_COLON.search(block.text)) and len(words) >= 4 \
-        and not _LABEL.match(block.text)
+    intro = bool(_TERMINAL_COLON.search(block.text) and _LIST_INTRO.search(block.text)) \
+        and len(words) >= 4 and not _LABEL.match(block.text)
     item = listing and block.kind == "list_item" and len(words) <= _BARE_WORDS \
         and not _TERMINAL.search(block.text) and _balanced(block.text) \
         and not _open_ended(block.text)

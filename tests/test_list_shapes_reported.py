@@ -112,5 +112,7 @@ def test_a_wrapped_line_after_an_intro_still_runs_on() -> None:
     assert not _next_bare_item(item, "Towpaths", True)  # the item stops mid-phrase
     assert not _next_bare_item(Block("list_item", "Goblin raids", 1), "We will patrol", True)
     assert _next_bare_item(Block("list_item", "Goblin raids", 1), "Towpath thefts", True)
-    # A form's label is no list's intro: "Report of:" runs on into its value.
+    # A form's label or an address's intro names no list: its lines run on.
     assert not _next_bare_item(Block("paragraph", "Report of:", 1), "Director of Place", False)
+    assert not _next_bare_item(Block("paragraph", "For more please contact the team:", 1),
+                               "Wessex Town Hall", False)

@@ -43,7 +43,8 @@ _MONTH_YEAR = re.compile(
 _LIST_INTRO = re.compile(r"\b(?:include|includes|are|were|priorities|themes|issues|threats"
                          r"|risks|areas|following)\b[^:]*:-?$", re.IGNORECASE)
 _BARE_WORDS = 12  # a longer line is a sentence, not a list's bare label
-_SENTENCE_OPENER = re.compile(r"(?:We|Our|The|This|These|It|They|There|In|To|By|As|For)\b")
+_SENTENCE_OPENER = re.compile(
+    r"(?:We|Our|The|This|These|It|They|There|In|To|By|As|For)(?:\b|[’']\w)")
 _TERMINAL = re.compile(r"[.!?:;]-?[\"'’”)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?:]-?[\"'’”)\]]*$")
 
@@ -87,7 +88,7 @@ def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[
             blocks.append(table(aligned))
             open_block, blank, index = None, True, index + used
             continue
-        if open_block is not None and not _next_bare_item(open_block, text,
+        if open_block is not None and not _ends_list_line(open_block, text,
                                                           listing and named_list) and (
             _continues(open_block, text, blank, joined_by_sense)
             or _field_tail(open_block, lines, index)
@@ -165,18 +166,21 @@ def _bare_item(block: Block) -> bool:
     return block.kind in {"heading", "paragraph"} and short
 
 
-def _next_bare_item(block: Block, text: str, listing: bool) -> bool:
-    """A short capitalised line right under a list's intro ("... include:") or under a short
-    item of that list is the next item ("Domestic abuse" / "Organised Crime"), not the wrapped
-    rest of the line before."""
+def _ends_list_line(block: Block, text: str, listing: bool) -> bool:
+    """Whether a line right under a list's intro ("... include:"), or under a short item of
+    that list, starts a block of its own rather than wrapping the line before: a short
+    capitalised label is the next item ("Domestic abuse" / "Organised Crime"), a capitalised
+    sentence opener the paragraph after the list ("We'll achieve this by:")."""
     words = block.text.split()
     intro = bool(_TERMINAL_COLON.search(block.text) and _LIST_INTRO.search(block.text)) \
         and len(words) >= 4 and not _LABEL.match(block.text)
     item = listing and block.kind == "list_item" and len(words) <= _BARE_WORDS \
         and not _TERMINAL.search(block.text) and _balanced(block.text) \
         and not _open_ended(block.text)
-    return (intro or item) and len(text.split()) <= _BARE_WORDS and text[:1].isupper() \
-        and not _SENTENCE_OPENER.match(text) and not _TERMINAL.search(text)
+    if not (intro or item) or not text[:1].isupper():
+        return False
+    return bool(_SENTENCE_OPENER.match(text)) or (
+        len(text.split()) <= _BARE_WORDS and not _TERMINAL.search(text))
 
 
 def _start(lines: list[Line], index: int, after_break: bool, is_pdf: bool,

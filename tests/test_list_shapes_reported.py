@@ -105,14 +105,16 @@ def test_bare_lines_after_an_intro_are_each_an_item_of_the_list(tmp_path: Path) 
         "Exploitation – criminal and sexual", "Goblin raids", "Towpath thefts", "Troll crime"]}
 
 
-def test_a_wrapped_line_after_an_intro_still_runs_on() -> None:
-    from partnership_kg.ingest.blocks import _next_bare_item
+def test_a_line_under_a_list_item_runs_on_only_where_the_item_is_unfinished() -> None:
+    from partnership_kg.ingest.blocks import _ends_list_line
     from partnership_kg.ingest.model import Block
     item = Block("list_item", "Reducing thefts from moored boats and", 1)
-    assert not _next_bare_item(item, "Towpaths", True)  # the item stops mid-phrase
-    assert not _next_bare_item(Block("list_item", "Goblin raids", 1), "We will patrol", True)
-    assert _next_bare_item(Block("list_item", "Goblin raids", 1), "Towpath thefts", True)
+    assert not _ends_list_line(item, "Towpaths", True)  # the item stops mid-phrase
+    assert not _ends_list_line(Block("list_item", "Goblin raids", 1), "near the bridges", True)
+    assert _ends_list_line(Block("list_item", "Goblin raids", 1), "Towpath thefts", True)
+    # A sentence after the last item is the paragraph after the list.
+    assert _ends_list_line(Block("list_item", "Goblin raids", 1), "We’ll achieve this by:", True)
     # A form's label or an address's intro names no list: its lines run on.
-    assert not _next_bare_item(Block("paragraph", "Report of:", 1), "Director of Place", False)
-    assert not _next_bare_item(Block("paragraph", "For more please contact the team:", 1),
+    assert not _ends_list_line(Block("paragraph", "Report of:", 1), "Director of Place", False)
+    assert not _ends_list_line(Block("paragraph", "For more please contact the team:", 1),
                                "Wessex Town Hall", False)

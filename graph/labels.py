@@ -45,11 +45,15 @@ def split_series(text: str) -> list[str]:
     return [label for label in (clean_item(item) for item in items) if label]
 
 
+_SCOPE_PIECE = re.compile(r"(?:including|includes|such\s+as)\b", re.IGNORECASE)
+
+
 def _split_last(last: str, before: list[str]) -> list[str]:
-    """The series' last two items, joined by "and": where every item before is capitalised,
-    at the "and" before a capital ("worry of crime and disorder and Improving trust"), else at
-    the first."""
-    if all(item.strip()[:1].isupper() for item in before):
+    """The series' last two items, joined by "and": where every item before is capitalised
+    ("including C" inside an item aside), at the "and" before a capital ("worry of crime and
+    disorder and Improving trust"), else at the first."""
+    labels = [item.strip() for item in before if not _SCOPE_PIECE.match(item.strip())]
+    if labels and all(label[:1].isupper() for label in labels):
         capital = re.search(r"\s+and\s+(?=[A-Z])", last)
         if capital:
             return [last[: capital.start()], last[capital.end():]]

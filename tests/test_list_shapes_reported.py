@@ -118,3 +118,10 @@ def test_a_line_under_a_list_item_runs_on_only_where_the_item_is_unfinished() ->
     assert not _ends_list_line(Block("paragraph", "Report of:", 1), "Director of Place", False)
     assert not _ends_list_line(Block("paragraph", "For more please contact the team:", 1),
                                "Wessex Town Hall", False)
+
+
+def test_an_including_piece_does_not_stop_the_capitalised_split() -> None:
+    assert split_series("Tackling Raids, including bridge raids, Reducing your fear of trolls "
+                        "and goblins and Improving your trust") == [
+        "Tackling Raids", "including bridge raids", "Reducing your fear of trolls and goblins",
+        "Improving your trust"]

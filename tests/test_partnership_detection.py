@@ -193,3 +193,10 @@ def test_folder_with_hyphen_for_ampersand_is_the_same_partnership() -> None:
     assert list(registry.partnerships) == ["brighthill lowmoor"]
     assert registry.of("minutes.txt", 0).partnership.label == \
         "Brighthill & Lowmoor Community Safety Partnership"
+
+
+def test_a_question_writing_and_as_ampersand_still_names_the_partnership() -> None:
+    brighthill = PartnershipName("urn:b", "Brighthill and Lowmoor CSP", "Brighthill and Lowmoor",
+                                 {"Brighthill and Lowmoor", "Brighthill and Lowmoor CSP"})
+    found, plain = named_in("What are the priorities in Brighthill & Lowmoor?", [brighthill])
+    assert (found, plain) == (brighthill, "What are the priorities ?")

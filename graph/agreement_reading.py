@@ -56,6 +56,7 @@ from partnership_kg.graph.list_reading import (
 )
 from partnership_kg.graph.lists import cells
 from partnership_kg.graph.names import parse_period
+from partnership_kg.ingest.kinds import parse_date
 from partnership_kg.ingest.model import VERSION_TYPES, Block, Part
 from partnership_kg.ingest.periods import find_period
 
@@ -69,6 +70,8 @@ _PERIOD_TEXT = re.compile(r"\b(?:19|20)\d\d\s*[-/–]\s*(?:19|20)?\d\d\b")
 _PLAN_WORD = re.compile(r"\b(?:plan|strategy|agreement)\b", re.IGNORECASE)
 _FOR_SHORT = re.compile(r"\b(?:for|in)\s+(\d\d\s*[-/–]\s*\d\d)\b(?![-/\d])")
 _MAX_LISTING = 600  # characters: a longer list is quoted item by item
+# Pages whose own date dates a list that names no period.
+_DATED_PAGES = frozenset({"news release", "web page"})
 _LOOKING_BACK = re.compile(r"\b(?:previous(?:ly)?|last|former|old)\b", re.IGNORECASE)
 
 
@@ -165,7 +168,17 @@ def _reported_plan(part: Part, index: int, intro: Intro | None) -> tuple[str, Bl
             break
     if intro is not None and part.period:
         return part.period, blocks[index], blocks[index].text[intro.start:].strip()
+    if intro is not None and part.type in _DATED_PAGES and part.date:
+        return _dated_by_page(part, part.date)
     return None
+
+
+def _dated_by_page(part: Part, date: str) -> tuple[str, Block, str]:
+    """A news release or web page that states the partnership's priorities without a period:
+    they are those of the year the page is dated, quoted with the line giving the date."""
+    dated = next((block for block in part.blocks[:60] if parse_date(block.text) == date),
+                 part.blocks[0])
+    return date[:4], dated, dated.text.strip()
 
 
 @lru_cache(maxsize=4096)

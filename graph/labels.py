@@ -41,8 +41,23 @@ def split_series(text: str) -> list[str]:
     else:
         items = text.split(",")
         if len(items) > 1 and " and " in items[-1]:
-            items[-1:] = items[-1].split(" and ", 1)
+            items[-1:] = _split_last(items[-1], items[:-1])
     return [label for label in (clean_item(item) for item in items) if label]
+
+
+_SCOPE_PIECE = re.compile(r"(?:including|includes|such\s+as)\b", re.IGNORECASE)
+
+
+def _split_last(last: str, before: list[str]) -> list[str]:
+    """The series' last two items, joined by "and": where every item before is capitalised
+    ("including C" inside an item aside), at the "and" before a capital ("worry of crime and
+    disorder and Improving trust"), else at the first."""
+    labels = [item.strip() for item in before if not _SCOPE_PIECE.match(item.strip())]
+    if labels and all(label[:1].isupper() for label in labels):
+        capital = re.search(r"\s+and\s+(?=[A-Z])", last)
+        if capital:
+            return [last[: capital.start()], last[capital.end():]]
+    return last.split(" and ", 1)
 
 
 def initials(label: str) -> str:

@@ -39,6 +39,8 @@ _OTHERS = re.compile(
     r"|action|assessment|no\.|number|selecting|police\b|[’']s\s+$|[’']s\s+\w+\s+$|\bduty\b"
     r"|examples?\b|\bwork\b|\btackle\b|progress|achieve",  # what was done about the list
     re.IGNORECASE)
+# "The partnership's priorities", "the CSP's key priorities": the partnership's own list.
+_OWN_POSSESSIVE = re.compile(r"\b(?:partnership|csp|cdrp)[’']s\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # "The priorities are:", "priorities for 2009-2012 were:", "themes will be included:", "key
 # crime issues to respond to for 24-28, identified by the ... assessment are:": the rest of the
 # sentence up to a colon, unless it only offers examples ("headings or themes such as:").
@@ -111,7 +113,7 @@ def _owned(text: str, at: int) -> bool:
     """Whether the list named at ``at`` is the partnership's: not another body's or plan's,
     unless a partnership plan is what the sentence names."""
     sentence = text[_sentence_start(text, at): at]
-    if plan_kind(sentence) is not None:
+    if plan_kind(sentence) is not None or _OWN_POSSESSIVE.search(sentence[-60:]):
         return True
     return not _OTHERS.search(sentence[-80:])
 

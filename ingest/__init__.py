@@ -68,7 +68,7 @@ def extract(path: Path) -> Document:
     if not blocks:
         raise IngestError("no text found")
     parts = split_parts(blocks)
-    _type_whole_file(parts, fmt, pages)
+    _type_whole_file(parts, fmt, pages, saved_page=url is not None)
     return Document(
         source=path.name,
         path=str(path),
@@ -91,11 +91,13 @@ def _text_pages(data: bytes, warnings: list[str]) -> list[Page]:
     return split_pages(text)
 
 
-def _type_whole_file(parts: list[Part], fmt: DocumentFormat, pages: list[Page]) -> None:
-    """A web page, or a PDF of slides, that reads as nothing more specific."""
+def _type_whole_file(parts: list[Part], fmt: DocumentFormat, pages: list[Page],
+                     saved_page: bool = False) -> None:
+    """A web page (saved as HTML, or as text under a "Source: URL" line), or a PDF of slides,
+    that reads as nothing more specific."""
     if len(parts) != 1 or parts[0].type != "other":
         return
-    if fmt == "html":
+    if fmt == "html" or fmt == "text" and saved_page:
         parts[0].type = "web page"
         parts[0].date = parts[0].date or page_date(parts[0].blocks)
     elif fmt == "pdf" and looks_like_slides(pages):

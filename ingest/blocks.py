@@ -39,6 +39,13 @@ _MONTH_YEAR = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+\d{4}\b"
 )
+# An intro naming a list ("The priorities are:", "... threats include:"), not an address's
+# ("please contact the team:").
+_LIST_INTRO = re.compile(r"\b(?:include|includes|are|were|priorities|themes|issues|threats"
+                         r"|risks|areas|following)\b[^:]*:-?$", re.IGNORECASE)
+_BARE_WORDS = 12  # a longer line is a sentence, not a list's bare label
+_SENTENCE_OPENER = re.compile(
+    r"(?:We|Our|The|This|These|It|They|There|In|To|By|As|For)(?:\b|[’']\w)")
 _TERMINAL = re.compile(r"[.!?:;]-?[\"'’”)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?:]-?[\"'’”)\]]*$")
 
@@ -59,6 +66,7 @@ def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[
     blank = True
     listing = False  # after a line ending "...:", short lines are the items of a list
     listed: tuple[Block, BlockKind] | None = None  # a line made a list item, and its own kind
+    named_list = False  # and that line names a list ("The key risks ... include:")
     last_page = lines[0].page if lines else None
     last_full = False  # the last line ran to the page's full width
     full = _full_widths(lines) if is_pdf else {}
@@ -82,7 +90,8 @@ def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[
             blocks.append(table(aligned))
             open_block, blank, index = None, True, index + used
             continue
-        if open_block is not None and (
+        if open_block is not None and not _ends_list_line(open_block, text,
+                                                          listing and named_list) and (
             _continues(open_block, text, blank, joined_by_sense)
             or _field_tail(open_block, lines, index)
             or (is_pdf and turned and _runs_over_page(open_block, text, last_full))
@@ -102,6 +111,8 @@ def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[
             listing = bool(_TERMINAL_COLON.search(previous.text)) or (
                 listing and previous.kind == "list_item"
             )
+            if _TERMINAL_COLON.search(previous.text):
+                named_list = bool(_LIST_INTRO.search(previous.text))
         listed = None
         if listing and _bare_item(block) and not _MARKDOWN.match(text):
             listed = (Block("list_item", block.text, block.page), block.kind)
@@ -169,8 +180,25 @@ def _bare_item(block: Block) -> bool:
     """A short line after "... are:" is an item of that list even where its bullet was lost."""
     if block.kind == "heading" and (block.number or _PRIORITY.match(block.text)):
         return False
-    short = len(block.text.split()) <= 12 and not block.text.endswith(".")
+    short = len(block.text.split()) <= _BARE_WORDS and not block.text.endswith(".")
     return block.kind in {"heading", "paragraph"} and short
+
+
+def _ends_list_line(block: Block, text: str, listing: bool) -> bool:
+    """Whether a line right under a list's intro ("... include:"), or under a short item of
+    that list, starts a block of its own rather than wrapping the line before: a short
+    capitalised label is the next item ("Domestic abuse" / "Organised Crime"), a capitalised
+    sentence opener the paragraph after the list ("We'll achieve this by:")."""
+    words = block.text.split()
+    intro = bool(_TERMINAL_COLON.search(block.text) and _LIST_INTRO.search(block.text)) \
+        and len(words) >= 4 and not _LABEL.match(block.text)
+    item = listing and block.kind == "list_item" and len(words) <= _BARE_WORDS \
+        and not _TERMINAL.search(block.text) and _balanced(block.text) \
+        and not _open_ended(block.text)
+    if not (intro or item) or not text[:1].isupper():
+        return False
+    return bool(_SENTENCE_OPENER.match(text)) or (
+        len(text.split()) <= _BARE_WORDS and not _TERMINAL.search(text))
 
 
 def _start(lines: list[Line], index: int, after_break: bool, is_pdf: bool,

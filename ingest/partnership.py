@@ -66,9 +66,10 @@ class StatedName:
 
 
 def area_key(area: str) -> str:
-    """The matching key of an area: case, "&"/"and" and punctuation folded."""
-    text = area.lower().replace("&", " and ")
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    """The matching key of an area: case and punctuation folded, "&"/"and" dropped (a folder
+    "brighthill-lowmoor" names "Brighthill & Lowmoor")."""
+    words = re.sub(r"[^a-z0-9]+", " ", area.lower()).split()
+    return " ".join(word for word in words if word != "and")
 
 
 def _tidy_area(area: str) -> tuple[str, str | None] | None:

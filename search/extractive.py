@@ -316,7 +316,7 @@ def _quantity_bonus(question: _Question, sentence: str) -> float:
 
 def _score(question: _Question, item: _Sentence) -> None:
     context = f"{item.result.get('section') or ''} {item.result.get('title') or ''}"
-    support, inside = _support(question, item.text, context)
+    support, inside = _support(question, _with_antecedent(item), context)
     score = support
     if question.acronym:
         item.expansion = find_expansion(question.acronym, item.text)
@@ -381,6 +381,15 @@ def _other_period(item: _Sentence, best: _Sentence, question: _Question) -> bool
     years = [number for number in question.numbers if _YEAR.match(number)]
     return bool(years) and _part_covers(best.result.get("part_years"), years) and not \
         _part_covers(item.result.get("part_years"), years)
+
+
+def _with_antecedent(item: _Sentence) -> str:
+    """A sentence opening with "It", "This" ... and the sentence before, which says what it is:
+    "The Board oversees ... . It is chaired by X" is about the Board."""
+    if item.row or item.position == 0 or not _ANAPHOR.match(item.text):
+        return item.text
+    previous, row = item.neighbours[item.position - 1]
+    return item.text if row else f"{previous} {item.text}"
 
 
 _WRAPPED_WORDS = 8  # a line this short with no full stop is a wrapped cell, not a sentence

@@ -182,3 +182,21 @@ def test_a_file_given_another_partnership_is_not_skipped_as_unchanged(tmp_path: 
     documents, unchanged, _ = _ingest([path], known, None, [root], "Northshire")
     assert unchanged == []
     assert [(d.partnership_given, d.folder) for d in documents] == [("Northshire", "riverford")]
+
+
+def test_folder_with_hyphen_for_ampersand_is_the_same_partnership() -> None:
+    named = _doc("plan.txt", _part("The Brighthill & Lowmoor Community Safety Partnership met."),
+                 folder="brighthill-lowmoor")
+    unnamed = _doc("minutes.txt", _part("The board met and agreed the minutes."),
+                   folder="brighthill-lowmoor")
+    registry = resolve([named, unnamed])
+    assert list(registry.partnerships) == ["brighthill lowmoor"]
+    assert registry.of("minutes.txt", 0).partnership.label == \
+        "Brighthill & Lowmoor Community Safety Partnership"
+
+
+def test_a_question_writing_and_as_ampersand_still_names_the_partnership() -> None:
+    brighthill = PartnershipName("urn:b", "Brighthill and Lowmoor CSP", "Brighthill and Lowmoor",
+                                 {"Brighthill and Lowmoor", "Brighthill and Lowmoor CSP"})
+    found, plain = named_in("What are the priorities in Brighthill & Lowmoor?", [brighthill])
+    assert (found, plain) == (brighthill, "What are the priorities ?")

@@ -172,3 +172,15 @@ def test_a_part_of_another_period_is_not_preferred() -> None:
     answer = answer_from_passages("Who was the Road Safety lead in 2032?", [earlier, later])
     assert answer is not None
     assert answer["citations"][0]["quote"] == "The Road Safety lead is the Chief Fire Officer."
+
+
+def test_sentence_opening_with_a_pronoun_is_about_what_the_sentence_before_names() -> None:
+    # "It is chaired by ..." answers "who chairs the Board" though only the sentence before
+    # names the Board; it is quoted with that sentence.
+    text = ("Several groups report to the partnership. The Riverford Safety Board oversees the "
+            "work of the Riverford Partnership. It is chaired by the council's Director of Place "
+            "and meets quarterly.")
+    answer = answer_from_passages("Who chairs the Riverford Safety Board?", [_result(text)])
+    assert answer is not None
+    assert "Director of Place" in answer["answer"]
+    assert "oversees the work" in answer["citations"][0]["quote"]

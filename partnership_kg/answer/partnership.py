@@ -20,7 +20,9 @@ _SUFFIX = (r"(?:\s+(?:Community\s+Safety\s+Partnership|Crime\s+and\s+Disorder\s+
 
 
 def _mention(name: str) -> str:
-    return r"\s+".join(re.escape(word) for word in name.split())
+    """A name as a pattern: spacing free, "and" and "&" alike ("Brighthill & Lowmoor")."""
+    return r"\s+".join(r"(?:and|&)" if word.lower() in {"and", "&"} else re.escape(word)
+                       for word in name.split())
 
 
 def named_in(text: str, known: list[PartnershipName]

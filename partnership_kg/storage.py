@@ -19,6 +19,7 @@ from __future__ import annotations
 import fcntl
 import json
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,8 +38,34 @@ def _sibling(store: Path, suffix: str) -> Path:
     return store.with_name(store.name + suffix)
 
 
+# How long a reader waits for a running build's second rename before it gives up on the store.
+SWAP_WAIT_S = 5.0
+
+
 def recover(store: Path) -> None:
-    """Finish or undo a swap that was interrupted between its two renames."""
+    """Finish or undo a swap that was interrupted between its two renames; while a build is
+    running its swap is not interrupted but under way, so wait for it instead of undoing it."""
+    if not _sibling(store, ".previous").exists():
+        return
+    lock = _sibling(store, ".lock")
+    if not lock.exists():
+        _undo_swap(store)
+        return
+    with lock.open("rb") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:  # a build holds the lock: its second rename comes next
+            deadline = time.monotonic() + SWAP_WAIT_S
+            while not store.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            return
+        try:
+            _undo_swap(store)
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _undo_swap(store: Path) -> None:
     previous = _sibling(store, ".previous")
     if previous.exists() and not store.exists():
         previous.rename(store)
@@ -130,7 +157,7 @@ def staging(store: Path) -> Iterator[Path]:
 
 
 def _staged(store: Path) -> Iterator[Path]:
-    recover(store)
+    _undo_swap(store)  # this build holds the lock: a swap left half-done is a killed build's
     building = _sibling(store, ".building")
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)

@@ -75,3 +75,21 @@ def test_a_second_build_at_the_same_time_is_refused(corpus_store: Path, tmp_path
     with storage.staging(store) as fresh:  # and the lock is free again
         shutil.copytree(corpus_store, fresh, dirs_exist_ok=True)
     assert len(partnership_kg.open(store).documents) == 5
+
+
+def test_a_reader_during_a_builds_swap_waits_for_it_and_never_undoes_it(
+        corpus_store: Path, tmp_path: Path) -> None:
+    import threading
+
+    store = _copy(corpus_store, tmp_path)
+    building = store.with_name("store.building")
+    with storage._build_lock(store):  # a build is running, between its two renames
+        shutil.copytree(corpus_store, building)
+        store.rename(store.with_name("store.previous"))
+        second_rename = threading.Timer(0.2, building.rename, args=(store,))
+        second_rename.start()
+        assert storage.exists(store)  # a command arriving now waits for the new store
+        second_rename.join()
+        assert not building.exists()  # the build's rename went through, not the reader's undo
+    assert len(partnership_kg.open(store).documents) == 5
+    assert not store.with_name("store.previous").exists()  # the next reader tidies up

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_web_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, _free_port
+from browser_support import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, free_port
 
 pytestmark = pytest.mark.slow
 
@@ -22,7 +22,7 @@ def topics_page(topics_store: Path) -> Iterator[Any]:
 
     from partnership_kg.ui import web
 
-    port = _free_port()
+    port = free_port()
     app = web.launch(topics_store, host="127.0.0.1", port=port, block=False)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     try:

@@ -90,8 +90,13 @@ def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[
             blocks.append(table(aligned))
             open_block, blank, index = None, True, index + used
             continue
-        if open_block is not None and not _ends_list_line(open_block, text,
-                                                          listing and named_list) and (
+        # A line the layout wrapped (the one before ran to the full width, or this line's first
+        # word would not have fitted on it) is no new item.
+        before = lines[index - 1].text.strip() if index else ""
+        wrapped = is_pdf and not blank and (last_full or len(before) + 1 + len(
+            text.split()[0]) > full.get(line.page, 1 << 30))
+        if open_block is not None and (wrapped or not _ends_list_line(
+                open_block, text, listing and named_list)) and (
             _continues(open_block, text, blank, joined_by_sense)
             or _field_tail(open_block, lines, index)
             or (is_pdf and turned and _runs_over_page(open_block, text, last_full))

@@ -278,3 +278,21 @@ def test_gutter_beside_a_right_column_of_three_lines() -> None:
     left = _column_spans(60, 280, range(60, 700, 14))
     assert gutter(left + _column_spans(310, 535, range(69, 112, 14)), WIDTH) is not None
     assert gutter(left + _column_spans(310, 535, range(69, 90, 14)), WIDTH) is None
+
+
+def test_a_pdf_line_wrapped_under_a_lists_intro_is_no_new_item() -> None:
+    prose = ["Northshire partners met in the spring to review the county's",
+             "strategic assessment and to agree what the coming year holds",
+             "for the districts, the boroughs and the people living there,",
+             "and they agreed the assessment that the board will publish.", ""]
+    listed = ["The key risks and threats across the county include:", "",
+              "Domestic Abuse, Child Exploitation, Modern Slavery, Mental",
+              "Health and Road Safety", ""]
+    lines = [Line(1, text) for text in [*prose, *listed]]
+    pdf = [block.text for block in build_blocks(lines, is_pdf=True)]
+    assert pdf[-1] == ("Domestic Abuse, Child Exploitation, Modern Slavery, Mental Health and "
+                       "Road Safety")
+    # In a text file the author broke the line: two bare lines under the intro are two items.
+    text = [block.text for block in build_blocks(lines, is_pdf=False)]
+    assert text[-2:] == ["Domestic Abuse, Child Exploitation, Modern Slavery, Mental",
+                         "Health and Road Safety"]

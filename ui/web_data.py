@@ -132,8 +132,10 @@ def agreements(workspace: Any, partnership: str | None = None) -> list[dict[str,
     """Agreement versions in the store (of one partnership where named), oldest first, each
     with the key ``diff`` takes and a name for pickers: one per version, however many files
     state it (a standalone agreement and its copy in a meeting pack are one)."""
+    # Versions carry their partnership's IRI; the picker names it by its label.
+    iris = {p.iri for p in queries.partnerships(workspace.graph) if p.label == partnership}
     return [version for version in queries.agreement_versions(workspace.graph)
-            if partnership is None or version.get("partnership") == partnership]
+            if partnership is None or version.get("partnership") in iris]
 
 
 def partnership_flows(workspace: Any, partnership: str | None = None

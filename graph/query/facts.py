@@ -119,7 +119,9 @@ def acts(store: GraphStore, clause_text: str | None = None) -> dict[str, Any]:
     by Act title or by the clause ("introduced Police and Crime Commissioners")."""
     model = model_of(store)
     found: dict[str, dict[str, Any]] = {}
-    rows = sorted(store.select(_Q_ACTS), key=lambda r: str(r["title"]))  # one title, stable
+    # Rows in a fixed order (title, then claim), whatever order the store returns them in, so
+    # an Act's claims, and which copy of a claim stated twice is cited, agree on every backend.
+    rows = sorted(store.select(_Q_ACTS), key=lambda r: (str(r["title"]), str(r.get("claim", ""))))
     for row in rows:
         act = found.setdefault(str(row["act"]), {
             "title": row["title"], "year": int(str(row["date"])[:4]) if row.get("date") else None,

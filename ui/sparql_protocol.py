@@ -134,5 +134,8 @@ def add_sparql_endpoint(app: FastAPI, current_workspace: Callable[[], Any]) -> N
         charset = "; charset=utf-8" if media.startswith("text/") or "json" in media else ""
         return Response(body, media_type=media + charset)
 
-    app.add_api_route("/sparql", sparql, methods=["GET", "POST"], summary="SPARQL 1.1 "
-                      "Protocol, read-only", tags=["sparql"], response_class=Response)
+    # One route per method: OpenAPI names each operation once (one route for both, duplicated).
+    for method in ("GET", "POST"):
+        app.add_api_route("/sparql", sparql, methods=[method], summary="SPARQL 1.1 Protocol, "
+                          "read-only", tags=["sparql"], response_class=Response,
+                          operation_id=f"sparql_{method.lower()}")

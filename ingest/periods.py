@@ -29,12 +29,19 @@ PERIOD_TEXT = re.compile(
     re.IGNORECASE)
 
 
+_PIVOT = 70  # two-digit years from here on, with no four-digit year beside them, are 19xx
+
+
 def _full(year: str, start: int | None = None) -> int:
-    """A two-digit year in the century of ``start`` (or the 2000s)."""
+    """A two-digit year in the century of ``start``, the next one where it would fall before
+    ``start`` ("1999-02" ends in 2002); alone, 70-99 are the 1900s (partnerships date from
+    1998) and the rest the 2000s."""
     if len(year) == 4:
         return int(year)
-    century = start // 100 * 100 if start is not None else 2000
-    return century + int(year)
+    if start is None:
+        return (1900 if int(year) >= _PIVOT else 2000) + int(year)
+    full = start // 100 * 100 + int(year)
+    return full + 100 if full < start else full
 
 
 def parse_period(text: str | None) -> tuple[int | None, int | None]:
@@ -58,7 +65,8 @@ def parse_period(text: str | None) -> tuple[int | None, int | None]:
         return int(year.group()), None
     short = _SHORT_RANGE.fullmatch(text.strip())  # only a period on its own: "22-27"
     if short:
-        start, end_year = _full(short.group(1)), _full(short.group(2))
+        start = _full(short.group(1))
+        end_year = _full(short.group(2), start)
         if start < end_year <= start + 10:
             return start, end_year
     return None, None

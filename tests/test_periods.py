@@ -19,6 +19,17 @@ from partnership_kg.ingest.plan_kinds import plan_kind, plan_period
     ("2021-2024", (2021, 2024)),
     ("2014-17", (2014, 2017)),
     ("April 2024", (2024, None)),
+    ("1999-02", (1999, 2002)),  # a short end year in the next century
+    ("April 99 – March 00", (1999, 2000)),
+    ("April 18 – December 18", (2018, 2018)),  # a financial year spans at most two years
+    ("April 18 – March 20", (None, None)),
+    ("April 19 – March 18", (None, None)),
+    ("2016 to 2016", (2016, 2016)),
+    ("2016-2014", (2016, None)),  # ends before it starts: the first year alone
+    ("22-32", (2022, 2032)),  # short years span at most ten years
+    ("22-33", (None, None)),
+    ("22-22", (None, None)),
+    ("98-01", (1998, 2001)),
     ("pages 12-14 of the report", (None, None)),  # short years only as a period on its own
     ("no period", (None, None)),
 ])

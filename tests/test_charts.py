@@ -142,12 +142,16 @@ def test_rule_a_sankey_is_drawn_only_where_its_labels_fit_their_columns() -> Non
     short = _flows({2014: ["Road Safety"], 2017: ["Road Safety"]})
     assert charts.sankey_fits(short)
     assert charts.best_figure(short).data[0].type == "sankey"
-    # 4 columns of 900 px: 225 px each, about 26 characters; this label needs 44
+    # 4 columns of 660 px: 165 px each, about 18 characters; this label needs 44
     long = _flows({year: ["Preventing Neighbourhood Crime and Disorder"]
                    for year in (2011, 2014, 2017, 2020)})
     assert not charts.sankey_fits(long)
     assert charts.best_figure(long).layout.yaxis.ticktext == (
         "Preventing Neighbourhood<br>Crime and Disorder",)
+    # 3 columns: 220 px each; "Community Cohesion and Trust (2014)" needs 293 px, which
+    # would fit a 900 px chart but not the 800 px window's
+    three = _flows({year: ["Community Cohesion and Trust"] for year in (2014, 2017, 2020)})
+    assert not charts.sankey_fits(three)
 
 
 def test_rule_swimlane_has_a_lane_per_label_and_a_legend_entry_per_change_type() -> None:

@@ -109,3 +109,15 @@ def test_clicking_a_heatmap_cell_opens_its_lineage_and_again_after_a_row_click(
             "text => !document.querySelector('#topics-lineage').innerText.includes(text)",
             arg=shown)
     assert "Tackling Hate Crime" not in note.inner_text()
+
+
+def test_clicking_an_empty_heatmap_cell_says_the_partnership_has_nothing_there(
+        topics_store: Path, topics_page: Any) -> None:
+    topics_page.mouse.click(*_cell_centre(topics_page, topics_store,
+                                          "Eastvale Community Safety Partnership",
+                                          "Fraud and scams"))
+    said = ("Eastvale Community Safety Partnership has no priority or theme on "
+            "Fraud and scams.")
+    topics_page.wait_for_function(
+        "text => document.querySelector('#topics-lineage').innerText.trim() === text", arg=said)
+    assert _lineage_nodes(topics_page) == []

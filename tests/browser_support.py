@@ -109,13 +109,42 @@ class Visit:
         self.page.locator("ul[role=listbox] li", has_text=text).first.click()
 
     def plot(self, selector: str) -> dict[str, Any]:
-        """What a chart draws: its traces' names and labels, and the y axis' tick labels."""
+        """What a chart draws: its traces' names and labels, and the y axis' tick labels (a
+        label wrapped onto lines reads as its words)."""
         self.page.wait_for_selector(f"{selector} .js-plotly-plot", timeout=SLOW_MS)
         return self.page.evaluate("""sel => {
             const gd = document.querySelector(sel + ' .js-plotly-plot');
             return {names: gd.data.map(t => t.name || ''),
                     nodes: gd.data.flatMap(t => (t.node && t.node.label) || []),
-                    ticks: (gd.layout.yaxis && gd.layout.yaxis.ticktext) || []};
+                    ticks: ((gd.layout.yaxis && gd.layout.yaxis.ticktext) || [])
+                        .map(tick => tick.replaceAll('<br>', ' '))};
+        }""", selector)
+
+    def label_clashes(self, selector: str) -> dict[str, Any]:
+        """Every text a chart draws (node and lane names, versions, ticks, legend, title; not
+        the hover box): how many, those that reach outside the chart's own SVG box, and each
+        pair whose boxes intersect by more than half a pixel both ways."""
+        self.page.wait_for_selector(f"{selector} .js-plotly-plot svg.main-svg text")
+        return self.page.evaluate("""sel => {
+            const gd = document.querySelector(sel + ' .js-plotly-plot');
+            const frame = gd.querySelector('svg.main-svg').getBoundingClientRect();
+            const boxes = [...gd.querySelectorAll('svg text')]
+                .filter(t => t.textContent.trim() && !t.closest('.hoverlayer')
+                        && getComputedStyle(t).display !== 'none'
+                        && getComputedStyle(t).visibility !== 'hidden')
+                .map(t => [t.textContent, t.getBoundingClientRect()])
+                .filter(([, box]) => box.width > 0);
+            const cut = boxes.filter(([, b]) => b.left < frame.left - 0.5
+                || b.right > frame.right + 0.5 || b.top < frame.top - 0.5
+                || b.bottom > frame.bottom + 0.5).map(([text]) => text);
+            const overlaps = [];
+            boxes.forEach(([one, a], i) => boxes.slice(i + 1).forEach(([other, b]) => {
+                if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5
+                    && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5) {
+                    overlaps.push([one, other]);
+                }
+            }));
+            return {texts: boxes.length, cut, overlaps};
         }""", selector)
 
     def shot(self, name: str) -> None:

@@ -6,7 +6,7 @@ import networkx as nx
 
 from partnership_kg.ui import charts
 from partnership_kg.ui.network_chart import network_figure
-from partnership_kg.ui.swimlane import swimlane_figure
+from partnership_kg.ui.swimlane import swimlane_figure, text_sides, wrapped, year_step
 
 LINEAGE = {
     "query": "ASB",
@@ -142,12 +142,16 @@ def test_rule_a_sankey_is_drawn_only_where_its_labels_fit_their_columns() -> Non
     short = _flows({2014: ["Road Safety"], 2017: ["Road Safety"]})
     assert charts.sankey_fits(short)
     assert charts.best_figure(short).data[0].type == "sankey"
-    # 4 columns of 900 px: 225 px each, about 26 characters; this label needs 44
+    # 4 columns of 660 px: 165 px each, about 18 characters; this label needs 44
     long = _flows({year: ["Preventing Neighbourhood Crime and Disorder"]
                    for year in (2011, 2014, 2017, 2020)})
     assert not charts.sankey_fits(long)
     assert charts.best_figure(long).layout.yaxis.ticktext == (
-        "Preventing Neighbourhood Crime and Disorder",)
+        "Preventing Neighbourhood<br>Crime and Disorder",)
+    # 3 columns: 220 px each; "Community Cohesion and Trust (2014)" needs 293 px, which
+    # would fit a 900 px chart but not the 800 px window's
+    three = _flows({year: ["Community Cohesion and Trust"] for year in (2014, 2017, 2020)})
+    assert not charts.sankey_fits(three)
 
 
 def test_rule_swimlane_has_a_lane_per_label_and_a_legend_entry_per_change_type() -> None:
@@ -161,6 +165,28 @@ def test_rule_swimlane_has_a_lane_per_label_and_a_legend_entry_per_change_type()
         "Neighbourhood Crime (April 2024)", "Neighbourhood Crime (2022)"]
     assert list(dots.text) == ["2011-14", "2014-17", "April 2024", "2022"]
     assert list(dots.y) == [0, 0, 1, 1]
+    assert list(dots.textposition) == ["bottom center", "top center", "top center",
+                                       "bottom center"]
+    assert (figure.layout.xaxis.dtick, figure.layout.xaxis.tick0) == (2, 2011)
+
+
+def test_rule_long_lane_names_wrap_at_word_ends_and_a_long_word_stays_whole() -> None:
+    assert wrapped("Road Safety") == "Road Safety"
+    assert wrapped("Response and Recovery from Significant Community Events") == (
+        "Response and Recovery from<br>Significant Community<br>Events")
+    assert wrapped("Priority Neighbourhoods/Geographic Focus") == (
+        "Priority<br>Neighbourhoods/Geographic<br>Focus")
+
+
+def test_rule_year_ticks_thin_out_to_at_most_eight() -> None:
+    assert [year_step(years) for years in ([2014], [2014, 2017], [2011, 2019], [2011, 2024],
+                                           [2000, 2024])] == [1, 1, 1, 2, 3]
+
+
+def test_rule_versions_along_a_lane_take_turns_below_and_above_their_dots() -> None:
+    # Two lanes; lane 0's dots given out of order: turns follow the years, not the input.
+    assert text_sides([2017, 2011, 2014, 2011], [0, 0, 0, 1]) == [
+        "bottom center", "bottom center", "top center", "bottom center"]
 
 
 def test_rule_timeline_change_names_sit_above_their_markers() -> None:

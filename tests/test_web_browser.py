@@ -138,6 +138,26 @@ def test_the_whole_partnership_picture_is_drawn_on_page_load_with_every_gold_pri
     assert {"merged", "expanded"} <= set(drawn["names"])  # the legend names the changes
 
 
+@pytest.mark.parametrize("width", [1366, 800])
+def test_lineage_chart_labels_never_overlap_or_reach_outside_the_picture(
+        browser: Any, server: str, width: int) -> None:
+    gold = next(e for e in GOLD_EVENTS["narrative"] if e["query"] == "ASB")
+    sized = Visit(browser, server, width=width)
+    try:
+        sized.tab("Lineage")
+        whole = sized.label_clashes("#partnership-sankey")
+        sized.page.fill("#lineage-name textarea", gold["query"])
+        sized.page.click("#lineage-show")
+        history = sized.label_clashes("#lineage-sankey")
+        # Every gold priority's name is drawn, and so are the two names of the ASB history.
+        assert whole["texts"] > len(GOLD["priorities"]["2014"]) and history["texts"] > 2
+        assert (whole["cut"], whole["overlaps"]) == ([], [])
+        assert (history["cut"], history["overlaps"]) == ([], [])
+        sized.shot(f"03-lineage-labels-{width}")
+    finally:
+        sized.close()
+
+
 def test_explore_reads_links_as_words_with_a_legend(visit: Visit) -> None:
     label = GOLD["priorities"]["2014"][3]
     visit.tab("Explore")

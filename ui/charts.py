@@ -162,8 +162,9 @@ def _linked_only(nodes: _Nodes, links: list[Link]
     return kept, [(renumber[s], renumber[t], kind, hover) for s, t, kind, hover in links]
 
 
-# Width a Sankey must fit its labels into: a report page's picture and an 800 px window alike.
-SANKEY_WIDTH_PX = 900
+# Width a Sankey must fit its labels into: a report page's picture and an 800 px window alike
+# (whose Lineage tab gives a chart about 670 px).
+SANKEY_WIDTH_PX = 660
 # Width of one character of the chart font, generously (system-ui at 12 px).
 CHAR_PX = 7.5
 

@@ -2,10 +2,15 @@
 connector between lanes in the change's colour, named in the legend.
 
 Drawn where a Sankey's labels would not fit (``charts.best_figure``): lane names sit on the y axis,
-which grows to hold them, so no label is ever overprinted or cut.
+which grows to hold them, so no label is ever overprinted or cut, in a 1366 px window or an 800 px
+one: long names wrap, the versions under the dots take turns below and above, year ticks thin
+out over a long span, and the legend has a band of its own under the title.
 """
 
 from __future__ import annotations
+
+import math
+import textwrap
 
 import plotly.graph_objects as go
 
@@ -19,6 +24,10 @@ from partnership_kg.ui.charts import (
 )
 
 LANE_PX = 40  # height of one lane: a dot and the version written under it
+LINE_PX = 15  # one line of a wrapped lane name
+LANE_NAME_CHARS = 26  # a lane name wraps here, so the names leave the dots room at 800 px
+TITLE_PX = 40  # from the top of the picture to the middle of the title's two lines
+YEAR_TICKS = 8  # at most this many year ticks: 8 four-digit years fit the narrowest plot
 CONTINUED = "#b0b0b0"  # a label carried on: visible on white and on the grid, never loud
 
 
@@ -32,6 +41,28 @@ def lanes(flows: Flows) -> list[str]:
             first_seen[key] = (start, flows.nodes.shown[index])
     ordered = sorted(first_seen.items(), key=lambda item: (item[1][0], item[0]))
     return [shown for _, (_, shown) in ordered]
+
+
+def wrapped(name: str) -> str:
+    """A lane name on lines of at most ``LANE_NAME_CHARS`` (a longer single word stays whole)."""
+    return "<br>".join(textwrap.wrap(name, LANE_NAME_CHARS, break_long_words=False)) or name
+
+
+def year_step(years: list[int]) -> int:
+    """Whole years between ticks, so that no more than ``YEAR_TICKS`` are drawn."""
+    span = max(years) - min(years) if years else 0
+    return max(1, math.ceil(span / YEAR_TICKS))
+
+
+def text_sides(xs: list[float], ys: list[int]) -> list[str]:
+    """Where each dot's version is written: along a lane, the versions take turns below and
+    above their dots, so two neighbouring versions never print over each other."""
+    sides = [""] * len(xs)
+    for lane in set(ys):
+        along = sorted((x, i) for i, (x, y) in enumerate(zip(xs, ys, strict=True)) if y == lane)
+        for turn, (_, index) in enumerate(along):
+            sides[index] = "bottom center" if turn % 2 == 0 else "top center"
+    return sides
 
 
 def swimlane_figure(flows: Flows) -> go.Figure:
@@ -67,17 +98,25 @@ def swimlane_figure(flows: Flows) -> go.Figure:
         x=xs, y=ys, mode="markers+text", name="in a version", customdata=names_shown,
         hovertemplate="%{customdata}<extra></extra>",
         # The version under each dot, in its own words ("2014-17", "April 2022").
-        text=nodes.periods, textposition="bottom center", textfont={"size": 9, "color": "#444"},
+        text=nodes.periods, textposition=text_sides(xs, ys),
+        textfont={"size": 9, "color": "#444"},
         marker={"size": 11, "color": TYPE_COLOURS["priority"], "line": {"width": 1,
                                                                        "color": "#222"}}))
+    lane_names = [wrapped(name) for name in names]
+    lane_px = max([LANE_PX] + [LINE_PX * (name.count("<br>") + 1) + 10 for name in lane_names])
+    height = 190 + lane_px * len(names)
     figure.update_layout(
+        # The title's first line on the middle of the top margin; the legend's band (room for
+        # two rows) between it and the lanes.
         title={"text": f"{flows.title}<br><sup>one lane per name, a dot per version; coloured "
-                       "connectors are changes (see the legend)</sup>", "font": {"size": 15}},
-        font=FONT, height=150 + LANE_PX * len(names), template="plotly_white",
-        xaxis={"dtick": 1, "tickformat": "d", "title": {"text": "year"}},
+                       "connectors are changes (see the legend)</sup>", "font": {"size": 15},
+               "y": 1 - TITLE_PX / height, "yanchor": "middle"},
+        font=FONT, height=height, template="plotly_white",
+        xaxis={"dtick": year_step(known), "tick0": earliest, "tickformat": "d",
+               "title": {"text": "year"}},
         # The first lane at the top; room below the last lane for the versions written there.
-        yaxis={"tickvals": list(range(len(names))), "ticktext": names, "automargin": True,
+        yaxis={"tickvals": list(range(len(names))), "ticktext": lane_names, "automargin": True,
                "range": [len(names) - 0.35, -0.6], "zeroline": False},
         legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
-        margin={"l": 10, "r": 20, "t": 90, "b": 40})
+        margin={"l": 10, "r": 20, "t": 130, "b": 40})
     return figure

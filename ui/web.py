@@ -26,7 +26,7 @@ from partnership_kg.ui.web_documents import documents_tab  # noqa: E402
 from partnership_kg.ui.web_explore import explore_tab  # noqa: E402
 from partnership_kg.ui.web_export import export_tab  # noqa: E402
 from partnership_kg.ui.web_lineage import lineage_tab  # noqa: E402
-from partnership_kg.ui.web_partnerships import partnerships_tab  # noqa: E402
+from partnership_kg.ui.web_partnerships import HEATMAP_CLICK_JS, partnerships_tab  # noqa: E402
 from partnership_kg.ui.web_session import Session  # noqa: E402
 from partnership_kg.ui.web_sparql import sparql_tab  # noqa: E402
 
@@ -109,5 +109,5 @@ def launch(workspace_path: Path | str, host: str = "127.0.0.1", port: int = 7860
     app.queue(default_concurrency_limit=2)
     app.launch(server_name=host, server_port=port, share=False, inbrowser=False,
                show_error=False, prevent_thread_lock=not block, theme=THEME, css=CSS,
-               quiet=not block, i18n=ANNOUNCEMENTS)
+               quiet=not block, i18n=ANNOUNCEMENTS, js=HEATMAP_CLICK_JS)
     return app

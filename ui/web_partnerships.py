@@ -1,15 +1,17 @@
 """The Partnerships tab: a heatmap of partnerships x shared topics for a year or any year.
 
-Hovering a cell shows the partnership's own label(s), the version and the quote; the table
-below lists every cell, and clicking a row opens that label's lineage. The matrix exports as
-CSV (and PNG from the plot's camera button, drawn in the browser). Sized for 30 partnerships
-x 60 topics at 1366 px: one row per partnership, topic names slanted, height grown with rows.
+Hovering a cell shows the partnership's own label(s), the version and the quote; clicking a
+cell, or a row of the table below that lists every cell, opens that label's lineage. The matrix
+exports as CSV (and PNG from the plot's camera button, drawn in the browser). Sized for 30
+partnerships x 60 topics at 1366 px: one row per partnership, topic names slanted, height grown
+with rows.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -19,11 +21,34 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from partnership_kg.ui import charts
+from partnership_kg.ui.web_common import counted, escape
 
 ANY_YEAR = "any year"
 QUOTE_CHARS = 180  # a hover box longer than this hides the heatmap it explains
 CELL_COLUMNS = ["partnership", "topic", "label", "version", "method", "confidence", "source",
                 "page", "quote"]
+# gr.Plot has no click event: the page listens for plotly's own click on the heatmap and writes
+# the cell's [partnership, topic, click time] into a hidden box, whose change opens the lineage
+# (the time makes a second click on the same cell a change too; Gradio's own "input" event
+# fires on key presses only). Bound again whenever the page changes, since a redraw may replace
+# the plot and its listeners.
+HEATMAP_CLICK_JS = """() => {
+  const openCell = (data) => {
+    const point = data && data.points && data.points[0];
+    const box = document.querySelector('#topics-cell-key textarea, #topics-cell-key input');
+    if (!point || !box) return;
+    box.value = JSON.stringify([point.y, point.x, Date.now()]);
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+  };
+  const bind = () => {
+    const plot = document.querySelector('#topics-heatmap .js-plotly-plot');
+    if (!plot || typeof plot.on !== 'function') return;
+    plot.removeListener('plotly_click', openCell);
+    plot.on('plotly_click', openCell);
+  };
+  new MutationObserver(bind).observe(document.body, {childList: true, subtree: true});
+  bind();
+}"""
 
 
 def _short(text: str, size: int = QUOTE_CHARS) -> str:
@@ -86,8 +111,8 @@ def matrix_csv(matrix: dict[str, Any]) -> str:
 def partnerships_tab(session: Any) -> None:
     with gr.Tab("Partnerships", id="partnerships"):
         gr.Markdown("Which shared topics each partnership's priorities and themes map to. "
-                    "Hover a cell for the label and its quote; click a row of the table for "
-                    "its lineage. Blue: mapped; orange: low-confidence mappings only.",
+                    "Hover a cell for the label and its quote; click a cell, or a row of the "
+                    "table, for its lineage. Blue: mapped; orange: low-confidence mappings only.",
                     elem_classes="pkg-note")
         with gr.Row():
             year = gr.Dropdown(choices=[ANY_YEAR, *_years(session)], value=ANY_YEAR,
@@ -100,6 +125,7 @@ def partnerships_tab(session: Any) -> None:
         lineage_note = gr.Markdown(elem_id="topics-lineage")
         lineage_plot = gr.Plot(elem_id="topics-lineage-sankey", label="Lineage")
         rows_state = gr.State([])
+        cell_key = gr.Textbox(visible="hidden", elem_id="topics-cell-key", label="Cell")
 
         def draw(choice: str | None) -> tuple[Any, ...]:
             try:
@@ -115,23 +141,44 @@ def partnerships_tab(session: Any) -> None:
             return (heatmap(matrix), pd.DataFrame(rows, columns=CELL_COLUMNS), rows, note,
                     str(out))
 
-        def open_lineage(rows: list[list[Any]], event: gr.SelectData) -> tuple[Any, Any]:
+        def show_lineage(partnership: str, label: str, cell_labels: list[str]) -> tuple[Any, Any]:
+            try:
+                lineage = session.workspace.lineage(label, partnership=partnership)
+            except ValueError as error:
+                return f"**Error:** {escape(str(error).splitlines()[0])}", None
+            others = [other for other in cell_labels if other != label]
+            also = (f"  \nAlso in this cell: {escape('; '.join(others))}." if others else "")
+            return (f"### {escape(lineage.get('concept') or label)}\n\n{escape(partnership)}: "
+                    f"“{escape(label)}”, "
+                    f"{counted(len(lineage.get('events', [])), 'change event')}.{also}",
+                    charts.best_figure(charts.lineage_flows(lineage)))
+
+        def open_row(rows: list[list[Any]], event: gr.SelectData) -> tuple[Any, Any]:
             row = event.index[0] if isinstance(event.index, list | tuple) else event.index
             if not rows or row is None or row >= len(rows):
                 return gr.skip(), gr.skip()
             partnership, _topic, label = rows[row][:3]
+            return show_lineage(partnership, label, [label])
+
+        def open_cell(key: str, rows: list[list[Any]]) -> tuple[Any, Any]:
             try:
-                lineage = session.workspace.lineage(label, partnership=partnership)
-            except ValueError as error:
-                return f"**Error:** {str(error).splitlines()[0]}", None
-            return (f"### {lineage.get('concept') or label}\n\n{partnership}: "
-                    f"{len(lineage.get('events', []))} change event(s).",
-                    charts.lineage_sankey(lineage))
+                partnership, topic = json.loads(key)[:2]
+            except (TypeError, ValueError):
+                return gr.skip(), gr.skip()
+            # The cell's labels, newest version first: the newest names the lineage.
+            in_cell = sorted((row for row in rows if row[:2] == [partnership, topic]),
+                             key=lambda row: -(charts.first_year(row[3]) or 0))
+            labels = list(dict.fromkeys(str(row[2]) for row in in_cell))
+            if not labels:
+                return (f"{escape(partnership)} has no priority or theme on "
+                        f"{escape(topic)}.", None)
+            return show_lineage(partnership, labels[0], labels)
 
         outputs = [plot, table, rows_state, lineage_note, download]
         year.change(draw, year, outputs)
         session.on_load.append((draw, [year], outputs))
-        table.select(open_lineage, rows_state, [lineage_note, lineage_plot])
+        table.select(open_row, rows_state, [lineage_note, lineage_plot])
+        cell_key.change(open_cell, [cell_key, rows_state], [lineage_note, lineage_plot])
 
 
 def _years(session: Any) -> list[str]:

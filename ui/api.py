@@ -211,10 +211,12 @@ def warm(workspace: Any) -> None:
 def serve(store: Path | str, host: str = "127.0.0.1", port: int = 7860,
           cache_size: int = 1024) -> None:
     """The API and the web UI on one port until interrupted."""
-    import gradio as gr
     import uvicorn
 
+    # Gradio through ``web``, which turns its analytics off before importing it.
     from partnership_kg.ui import web
+
+    gr = web.gr
 
     live = LiveStore(Path(store), cache_size=cache_size)
     app = create_app(live)

@@ -49,12 +49,17 @@ def serve(store: Path) -> tuple[Any, str]:
     return web.launch(store, host="127.0.0.1", port=port, block=False), f"http://127.0.0.1:{port}"
 
 
-def copy_store(corpus_store: Path, folder: Path) -> Path:
+def require_chromium() -> None:
+    """Skip without Debian's Chromium; with CI set, fail: CI must run the browser tests."""
     if not CHROMIUM.exists():
         reason = "Debian's chromium is not installed at /usr/bin/chromium"
         if os.environ.get("CI"):
             pytest.fail(f"{reason}: CI must run the browser tests")
         pytest.skip(reason)
+
+
+def copy_store(corpus_store: Path, folder: Path) -> Path:
+    require_chromium()
     path = folder / "store"
     shutil.copytree(corpus_store, path)
     return path

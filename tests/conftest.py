@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -210,3 +211,23 @@ def virtuoso_server(request: pytest.FixtureRequest,
                     tmp_path_factory: pytest.TempPathFactory) -> Any:
     """Virtuoso (``tests.sparql_servers.Server``), one per session."""
     return _server_fixture(request, tmp_path_factory, "virtuoso")
+
+
+# --- browser: one Chromium for every browser test module ---------------------------------------
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium through Playwright, once per session: Playwright's sync API cannot be
+    started a second time while the first is running, so every browser module shares this."""
+    from browser_support import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, require_chromium
+    from playwright.sync_api import sync_playwright
+
+    require_chromium()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()

@@ -25,13 +25,10 @@ from typing import Any
 
 import pytest
 from browser_support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     CORPUS_FILES,
     DEV,
     GOLD,
     GOLD_EVENTS,
-    SCREENSHOTS,
     SLOW_MS,
     TABS,
     Visit,
@@ -55,16 +52,8 @@ def server(corpus_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
 
 
 @pytest.fixture(scope="session")
-def browser(server: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+def browser(server: str, chromium: Any) -> Any:
+    return chromium
 
 
 @pytest.fixture

@@ -10,34 +10,26 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, free_port
+from browser_support import SCREENSHOTS, free_port
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def topics_page(topics_store: Path) -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
+def topics_page(topics_store: Path, chromium: Any) -> Iterator[Any]:
     from partnership_kg.ui import web
 
     port = free_port()
     app = web.launch(topics_store, host="127.0.0.1", port=port, block=False)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = chromium.new_page(viewport={"width": 1366, "height": 900})
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
-                                                 args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1366, "height": 900})
-            page.set_default_timeout(120_000)
-            page.goto(f"http://127.0.0.1:{port}")
-            page.get_by_role("tab", name="Partnerships", exact=True).click()
-            page.wait_for_selector("#topics-heatmap .nsewdrag")
-            yield page
-            browser.close()
+        page.set_default_timeout(120_000)
+        page.goto(f"http://127.0.0.1:{port}")
+        page.get_by_role("tab", name="Partnerships", exact=True).click()
+        page.wait_for_selector("#topics-heatmap .nsewdrag")
+        yield page
     finally:
+        page.close()
         app.close()
 
 

@@ -18,6 +18,22 @@ import numpy as np
 from partnership_kg import settings
 
 BATCH_SIZE = 32
+
+
+def encode_by_length(texts: Sequence[str], dimension: int,
+                     encode_batch: Callable[[list[str]], np.ndarray],
+                     on_batch: Callable[[int], None] | None = None) -> np.ndarray:
+    """Vectors for ``texts`` in order, encoded ``BATCH_SIZE`` at a time by ``encode_batch``;
+    ``on_batch(n)`` is told after each batch of n. Batches of similar length pad least (a model
+    sorts within one call only, and a call per batch reports progress)."""
+    vectors = np.zeros((len(texts), dimension), dtype=np.float32)
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    for start in range(0, len(order), BATCH_SIZE):
+        rows = order[start:start + BATCH_SIZE]
+        vectors[rows] = encode_batch([texts[i] for i in rows])
+        if on_batch:
+            on_batch(len(rows))
+    return vectors
 CACHE_VECTORS = "embedding_cache.npy"
 CACHE_KEYS = "embedding_cache.json"
 # Files whose content identifies a model (its architecture and pooling), hashed with the weights'
@@ -98,22 +114,12 @@ class Embedder:
         self, texts: Sequence[str], on_batch: Callable[[int], None] | None = None
     ) -> np.ndarray:
         """Vectors for ``texts`` in order; ``on_batch(n)`` is told after each batch of n."""
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
-        # Batches of similar length pad least (sentence-transformers sorts within one call only,
-        # and we call per batch to report progress).
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        for start in range(0, len(order), BATCH_SIZE):
-            rows = order[start:start + BATCH_SIZE]
-            encoded = self.model.encode(
-                [texts[i] for i in rows], batch_size=BATCH_SIZE, normalize_embeddings=True,
-                convert_to_numpy=True, show_progress_bar=False,
-            )
-            vectors[rows] = np.asarray(encoded, dtype=np.float32)
-            if on_batch:
-                on_batch(len(rows))
-        return vectors
+        def encode_batch(batch: list[str]) -> np.ndarray:
+            return np.asarray(self.model.encode(
+                batch, batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True,
+                show_progress_bar=False), dtype=np.float32)
+
+        return encode_by_length(texts, self.dimension, encode_batch, on_batch)
 
     def encode_query(self, text: str) -> np.ndarray:
         """One short text on one thread: a query gains nothing from a second thread, and when

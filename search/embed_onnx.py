@@ -28,11 +28,12 @@ from typing import Any
 
 import numpy as np
 
+from partnership_kg.search.embed import encode_by_length
+
 FOLDER = "query_encoder"
 MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 CONFIG_FILE = "encoder.json"
-BATCH_SIZE = 32
 
 
 class NotExportable(ValueError):
@@ -175,14 +176,9 @@ class OnnxEmbedder:
     def encode(self, texts: Sequence[str],
                on_batch: Callable[[int], None] | None = None) -> np.ndarray:
         session, tokenizer = self._load()
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
-        # Batches of similar length pad least, as in ``embed.Embedder``.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        for start in range(0, len(order), BATCH_SIZE):
-            rows = order[start:start + BATCH_SIZE]
-            batch = tokenizer.encode_batch([texts[i] for i in rows])
+
+        def encode_batch(texts: list[str]) -> np.ndarray:
+            batch = tokenizer.encode_batch(texts)
             ids = np.array([item.ids for item in batch], dtype=np.int64)
             mask = np.array([item.attention_mask for item in batch], dtype=np.int64)
             types = np.array([item.type_ids for item in batch], dtype=np.int64)
@@ -192,10 +188,9 @@ class OnnxEmbedder:
             pooled = (tokens * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
             if self.config.get("normalize", True):
                 pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
-            vectors[rows] = pooled
-            if on_batch:
-                on_batch(len(rows))
-        return vectors
+            return pooled
+
+        return encode_by_length(texts, self.dimension, encode_batch, on_batch)
 
     def encode_query(self, text: str) -> np.ndarray:
         return self.encode([text])[0]

@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 import numpy as np
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -84,12 +83,11 @@ def _nearest(labels: list[str], scheme: TopicScheme, embedder: object | None
     return nearest
 
 
-@lru_cache(maxsize=1)
 def _default_embedder() -> object:
-    """The project's encoder, loaded once per process (a rebuild in a session reuses it)."""
-    from partnership_kg.search.embed import Embedder
+    """The project's encoder, shared with the index build (the model loads once per process)."""
+    from partnership_kg.search.embed import shared_embedder
 
-    return Embedder()
+    return shared_embedder()
 
 
 def corpus_pass(dataset: Dataset, contexts: list[PartContext]) -> None:

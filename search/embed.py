@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -185,3 +186,15 @@ def embed_with_cache(
         return np.zeros((0, 0), dtype=np.float32), keys, 0
     matrix = np.vstack([cache.vectors[key] for key in keys]).astype(np.float32)
     return matrix, keys, len(missing)
+
+
+@lru_cache(maxsize=2)
+def _embedder_in(folder: str) -> Embedder:
+    return Embedder(folder)
+
+
+def shared_embedder() -> Embedder:
+    """The configured model's encoder, one per process: a build's topic mapping and its index
+    then load the model once, not twice."""
+    return _embedder_in(str(resolve_model_folder(settings.embedding_model())))
+

@@ -80,7 +80,7 @@ def build_index(
     folder), so a rebuild encodes only new text.
     """
     from partnership_kg.search.dense import DenseIndex
-    from partnership_kg.search.embed import Embedder, EmbeddingCache, embed_with_cache
+    from partnership_kg.search.embed import EmbeddingCache, embed_with_cache, shared_embedder
     from partnership_kg.search.keyword import KeywordIndex
 
     out = Path(out)
@@ -91,7 +91,7 @@ def build_index(
             chunks.extend(chunk(document))
             advance()
 
-    embedder = Embedder()
+    embedder = shared_embedder()
     cache = EmbeddingCache.load(Path(previous) if previous else None)
     if previous is None and (out / "embedding_cache.json").is_file():
         cache = EmbeddingCache.load(out)  # rebuilding in place reuses its own cache
@@ -195,9 +195,9 @@ class SearchIndex:
         export of that model where there is one (no PyTorch import), else the model itself."""
         with self._lock:
             if self._embedder is None:
-                from partnership_kg.search.embed import Embedder
+                from partnership_kg.search.embed import shared_embedder
 
-                embedder = Embedder()
+                embedder = shared_embedder()
                 if self.meta.get("chunks") and embedder.name != self.meta.get("model"):
                     raise ValueError(
                         f"the index was built with model {self.meta.get('model')} but "

@@ -152,3 +152,16 @@ def test_a_folder_without_a_model_is_a_clear_error(
     monkeypatch.setenv("PARTNERSHIP_KG_MODEL", str(tmp_path))
     with pytest.raises(FileNotFoundError, match="PARTNERSHIP_KG_MODEL"):
         Embedder()
+
+
+
+def test_a_build_loads_the_model_once_for_its_topic_mapping_and_its_index(
+    search_documents: list[Any], tmp_path: Path,
+) -> None:
+    from partnership_kg.graph import topics
+    from partnership_kg.search import embed
+
+    embed._embedder_in.cache_clear()
+    build_index(search_documents[:1], tmp_path / "index")
+    assert embed.shared_embedder().loaded  # the build encoded with the shared encoder
+    assert topics._default_embedder() is embed.shared_embedder()

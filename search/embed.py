@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -72,6 +73,32 @@ def text_key(model: str, text: str) -> str:
     return hashlib.sha1(f"{model}\0{text}".encode()).hexdigest()
 
 
+class VectorMemo:
+    """The vectors one process encoded, the most recently used kept: a second build in the
+    same process (a test session, a benchmark, a server building another store) encodes only
+    the texts it has not seen, whatever the new store's previous cache holds."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def get(self, key: str) -> np.ndarray | None:
+        vector = self.vectors.get(key)
+        if vector is not None:
+            self.vectors.move_to_end(key)
+        return vector
+
+    def put(self, key: str, vector: np.ndarray) -> None:
+        self.vectors[key] = vector
+        self.vectors.move_to_end(key)
+        while len(self.vectors) > self.size:
+            self.vectors.popitem(last=False)
+
+
+# About 75 MB of 384-dimension vectors: several corpora's passages.
+MEMO_SIZE = 50_000
+
+
 class Embedder:
     """Encodes texts to L2-normalised float32 vectors; the model loads on first use."""
 
@@ -79,6 +106,7 @@ class Embedder:
         self.folder = resolve_model_folder(model_folder or settings.embedding_model())
         self.name = model_identity(self.folder)
         self._model: Any = None
+        self.memo = VectorMemo(MEMO_SIZE)
 
     @property
     def loaded(self) -> bool:
@@ -174,14 +202,18 @@ def embed_with_cache(
     cache: EmbeddingCache,
     on_batch: Callable[[int], None] | None = None,
 ) -> tuple[np.ndarray, list[str], int]:
-    """Vectors for ``texts`` (from the cache where possible), their keys, and how many were
-    encoded afresh."""
+    """Vectors for ``texts`` (from the cache, else the encoder's memo, where possible), their
+    keys, and how many were encoded afresh."""
     keys = [text_key(embedder.name, text) for text in texts]
+    for key in keys:
+        if key not in cache.vectors and (known := embedder.memo.get(key)) is not None:
+            cache.vectors[key] = known
     missing = sorted({key: i for i, key in enumerate(keys) if key not in cache.vectors}.values())
     if missing:
         fresh = embedder.encode([texts[i] for i in missing], on_batch=on_batch)
         for i, vector in zip(missing, fresh, strict=True):
             cache.vectors[keys[i]] = vector
+            embedder.memo.put(keys[i], vector)
     if not texts:
         return np.zeros((0, 0), dtype=np.float32), keys, 0
     matrix = np.vstack([cache.vectors[key] for key in keys]).astype(np.float32)

@@ -165,3 +165,35 @@ def test_a_build_loads_the_model_once_for_its_topic_mapping_and_its_index(
     build_index(search_documents[:1], tmp_path / "index")
     assert embed.shared_embedder().loaded  # the build encoded with the shared encoder
     assert topics._default_embedder() is embed.shared_embedder()
+
+
+def test_a_second_build_in_one_process_encodes_only_texts_it_has_not_seen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from partnership_kg.search import embed
+
+    embedder = embed.shared_embedder()
+    calls: list[list[str]] = []
+    encode = embedder.encode
+    monkeypatch.setattr(embedder, "encode",
+                        lambda texts, on_batch=None: calls.append(list(texts)) or encode(texts))
+    texts = ["Wessex memo test: troll crime", "Wessex memo test: towpath safety"]
+    first, _, encoded_first = embed.embed_with_cache(embedder, texts, embed.EmbeddingCache())
+    second, _, encoded_second = embed.embed_with_cache(
+        embedder, [*texts, "Wessex memo test: moored boats"], embed.EmbeddingCache())
+    assert (encoded_first, encoded_second) == (2, 1)
+    assert calls == [texts, ["Wessex memo test: moored boats"]]
+    assert (second[:2] == first).all()
+
+
+def test_the_vector_memo_forgets_the_least_recently_used_first() -> None:
+    import numpy as np
+
+    from partnership_kg.search.embed import VectorMemo
+
+    memo = VectorMemo(2)
+    memo.put("a", np.zeros(1))
+    memo.put("b", np.ones(1))
+    memo.get("a")  # used again: "b" is now the oldest
+    memo.put("c", np.ones(1))
+    assert list(memo.vectors) == ["a", "c"]

@@ -8,10 +8,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
-from partnership_kg.workspace import Workspace, open
+# onnxruntime's Linux build sends telemetry (it looks up a Microsoft host when a session
+# starts) unless this is set before it is imported; the tool never reaches the network.
+os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+
+from partnership_kg.workspace import Workspace, open  # noqa: E402 - after the setting above
 
 __all__ = ["Workspace", "build", "open"]
 __version__ = "0.1.0"

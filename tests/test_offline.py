@@ -74,3 +74,40 @@ def test_the_sparql_command_refuses_service_with_exit_2(corpus_store: Path) -> N
     local = CliRunner().invoke(cli, ["--store", str(corpus_store), "sparql", "--format", "json",
                                      "ASK { ?s a skos:Concept }"])
     assert (local.exit_code, json.loads(local.stdout)) == (0, [{"ask": True}])
+
+
+_ONNX_SESSION = """
+import partnership_kg.search.embed_onnx  # the package, as every entry point imports it first
+import time
+
+import onnxruntime
+from onnx import TensorProto, helper
+
+value = helper.make_tensor_value_info("x", TensorProto.FLOAT, [1])
+graph = helper.make_graph([helper.make_node("Identity", ["x"], ["y"])], "probe", [value],
+                          [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1])])
+session = onnxruntime.InferenceSession(helper.make_model(graph).SerializeToString(),
+                                       providers=["CPUExecutionProvider"])
+session.run(None, {"x": [1.0]})
+time.sleep(10)  # the telemetry look-up comes about 6 s after the session starts
+"""
+
+
+def test_an_onnx_session_sends_no_telemetry(tmp_path: Path) -> None:
+    """onnxruntime looks up its telemetry host when a session starts unless told not to."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from offline_support import TRACE, off_machine
+
+    if not shutil.which("strace"):
+        if os.environ.get("CI"):
+            pytest.fail("strace is needed to prove onnxruntime stays offline")
+        pytest.skip("strace is not installed")
+    trace = tmp_path / "trace.txt"
+    env = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}
+    subprocess.run([*TRACE, "-o", str(trace), sys.executable, "-c", _ONNX_SESSION],
+                   check=True, env=env, timeout=120)
+    assert off_machine(trace.read_text(errors="replace")) == []

@@ -2,49 +2,55 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+TESTS = Path(__file__).resolve().parent
+CORPUS = TESTS.parent / "corpus"
+
+
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, roots: list[Path]) -> Path:
+    """A store built by the real pipeline once per test run, shared read-only: with several
+    pytest-xdist workers the first to need it builds it and the others wait for it."""
+    from filelock import FileLock
+
+    from partnership_kg.pipeline import build
+
+    run = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run = run.parent  # every worker's folder lies in the run's one folder
+    folder = run / f"built-{name}"
+    with FileLock(f"{folder}.lock"):
+        store = folder / "store"
+        if not (store / "manifest.json").is_file():
+            report = build(roots, store)
+            assert not report["failed"], report["failed"]
+    return store
 
 
 @pytest.fixture(scope="session")
 def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store built once from the bundled corpus by the real pipeline (shared; read-only)."""
-    from partnership_kg.pipeline import build
-
-    store = tmp_path_factory.mktemp("corpus") / "store"
-    report = build([CORPUS], store)
-    assert not report["failed"], report["failed"]
-    return store
+    return built_once(tmp_path_factory, "corpus", [CORPUS])
 
 
 @pytest.fixture(scope="session")
 def partnerships_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled corpus and two invented partnerships (tests/partnership_docs) in one store,
     built once by the real pipeline (shared; read-only)."""
-    from partnership_kg.pipeline import build
-
-    store = tmp_path_factory.mktemp("partnerships") / "store"
-    report = build([CORPUS, Path(__file__).resolve().parent / "partnership_docs"], store)
-    assert not report["failed"], report["failed"]
-    return store
+    return built_once(tmp_path_factory, "partnerships", [CORPUS, TESTS / "partnership_docs"])
 
 
 @pytest.fixture(scope="session")
 def topics_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The partnerships store plus an invented partnership that drops a priority
     (tests/topic_docs), built once by the real pipeline (shared; read-only)."""
-    from partnership_kg.pipeline import build
-
-    tests = Path(__file__).resolve().parent
-    store = tmp_path_factory.mktemp("topics") / "store"
-    report = build([CORPUS, tests / "partnership_docs", tests / "topic_docs"], store)
-    assert not report["failed"], report["failed"]
-    return store
+    return built_once(tmp_path_factory, "topics",
+                      [CORPUS, TESTS / "partnership_docs", TESTS / "topic_docs"])
 
 
 # --- ingest: real PDFs written by reportlab from sample agreement text -----------------------

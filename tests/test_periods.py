@@ -34,6 +34,7 @@ from partnership_kg.ingest.plan_kinds import plan_kind, plan_period
     ("2014-24", (2014, 2024)),
     ("2014-25", (2014, None)),
     ("1998-99", (1998, 1999)),
+    ("1998-2023", (1998, 2023)),  # four-digit years: any span
     ("2013 2016", (2013, 2016)),  # two years side by side
     ("April 2019 to March 2018", (2019, None)),  # months ending before they start
     ("69-71", (2069, 2071)),  # alone, two-digit years from 70 on are the 1900s

@@ -204,3 +204,59 @@ def test_rule_a_finished_sentence_or_a_heading_does_not_run_on() -> None:
     assert _joined(Block("paragraph", "Done.”"), Block("paragraph", "Next"),
                    Block("heading", "More"), Block("paragraph", "words")) == [
         ("Done.”", [0]), ("Next", [0]), ("More", [0]), ("words", [0])]
+
+
+def test_rule_a_text_opening_with_markers_has_dated_segments_only() -> None:
+    assert segments("2019 - A change. 2020 - Another.") == [(2019, "A change. ", 7),
+                                                            (2020, "Another.", 24)]
+
+
+def test_rule_a_merge_with_several_targets_keeps_the_last_and_merges_the_others_in() -> None:
+    text = "2020 - The priority ‘Drugs’ was merged with ‘Alcohol’ into ‘Substance Misuse’."
+    assert _events(text) == [(2020, "merged", "priority", ["Drugs", "Alcohol"],
+                              ["Substance Misuse"], {}, None)]
+
+
+def test_rule_an_expansion_keeps_every_target() -> None:
+    assert _events("2020 - The priority ‘Drugs’ was expanded to ‘Drugs’ and ‘Alcohol’.") == [
+        (2020, "expanded", "priority", ["Drugs"], ["Drugs", "Alcohol"], {}, None)]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # Small words closing an unquoted label are not part of it.
+    ("The priority Road Safety was renamed Safer Roads and the priority was reviewed.",
+     "Road Safety", "Safer Roads"),
+    ("The priority Road Safety was renamed A Safer Wessex.", "Road Safety", "Safer Wessex"),
+    # A word opening with a digit may sit inside a label.
+    ("The Safer 24hr Economy priority was renamed ‘Night Time Economy’.", "Safer 24hr Economy",
+     "Night Time Economy"),
+])
+def test_rule_an_unquoted_label_is_its_run_of_capitalised_words(text: str, source: str,
+                                                                 target: str) -> None:
+    assert _events(f"2020 - {text}") == [(2020, "renamed", "priority", [source], [target], {},
+                                          None)]
+
+
+def test_rule_an_unquoted_introduction_without_new_before_its_verb_is_the_label_before_it() -> None:
+    assert _events("2018 - After a review Cycle Theft was added as a new priority.") == [
+        (2018, "introduced", "priority", [], ["Cycle Theft"], {}, None)]
+
+
+def test_rule_a_clause_narrating_nothing_does_not_hide_the_next_one() -> None:
+    assert _events("2020 - The board met in May. A new priority ‘Fraud’ was introduced.") == [
+        (2020, "introduced", "priority", [], ["Fraud"], {}, None)]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("The priority ‘Safer Roads.", "Wessex’ was added."),
+    ("The priority “Safer Roads.", "Wessex” was added."),
+])
+def test_rule_a_quotation_left_open_runs_on_past_a_full_stop(first: str, second: str) -> None:
+    assert _joined(Block("paragraph", first), Block("paragraph", second)) == [
+        (f"{first} {second}", [0, len(first) + 1])]
+
+
+def test_rule_a_block_runs_on_from_the_paragraph_just_before_it() -> None:
+    assert _joined(Block("paragraph", "Done."), Block("heading", "Title"),
+                   Block("paragraph", "The priority of"), Block("paragraph", "Road Safety.")) == [
+        ("Done.", [0]), ("Title", [0]), ("The priority of Road Safety.", [0, 16])]

@@ -172,3 +172,35 @@ def test_rule_a_marked_block_quotes_each_item_with_its_marker() -> None:
 def test_rule_a_block_holds_its_lines_as_items_or_ends_the_list(
         text: str, loose: bool, labels: list[str] | None) -> None:
     assert _labels(block_items(text, loose)) == labels
+
+
+@pytest.mark.parametrize(("text", "ordinals"), [
+    ("2. Beta 1. Alpha", ["2"]),  # a run never counts back to an earlier marker
+    ("2. Beta 1. Alpha 2. Beta 3. Gamma", ["1", "2", "3"]),  # the longest run, not the first
+    ("i. Alpha ii. Beta b. Gamma", ["i", "ii"]),  # equal runs: the first family's
+    ("i. Alpha 1. Beta ii. Gamma 2. Delta", ["i", "ii"]),  # equal runs: the one opening first
+])
+def test_rule_the_run_read_is_the_longest_then_the_earliest(text: str,
+                                                            ordinals: list[str]) -> None:
+    assert [match.group(1) for match in marker_run(text)] == ordinals
+
+
+def test_rule_prose_with_three_marked_items_is_read_by_its_markers() -> None:
+    assert _labels(prose_items("1. Safer Roads 2. Drugs 3. Burglary")) == [
+        "Safer Roads", "Drugs", "Burglary"]
+
+
+@pytest.mark.parametrize(("segment", "label"), [
+    ("Safer roads – we will reduce collisions. Then more", "Safer roads"),  # any case
+    ("Safer Roads. Collisions fell. More", "Safer Roads"),  # a title-case head only
+])
+def test_rule_a_label_printed_before_its_description(segment: str, label: str) -> None:
+    assert item(segment) == Item(label, segment)
+
+
+def test_rule_a_head_before_a_full_stop_must_be_title_case() -> None:
+    assert item("Safer roads. Collisions fell. More") is None
+
+
+def test_rule_marked_items_after_other_words_are_no_block_of_items() -> None:
+    assert block_items("Intro words 1. Alpha 2. Beta", loose=False) is None

@@ -135,3 +135,76 @@ def test_rule_a_slide_title_is_short_and_no_sentence() -> None:
                                   for n in range(1, 4)])
     long_title = " ".join(["Word"] * 11)
     assert not looks_like_slides([Page(n, f"{long_title}\nSafer roads") for n in range(1, 4)])
+
+
+def test_rule_a_pages_title_is_the_first_short_line_after_its_label() -> None:
+    blocks = [_p("Wessex County Council"), _p("Home page"), _h("Issue details"),
+              _p("Road safety scheme"), _p("Decision due: 3 April 2025")]
+    assert classify(blocks) == Kind("issue page", "Road safety scheme", "2025-04-03")
+
+
+def test_rule_labels_after_the_label_are_passed_over() -> None:
+    blocks = [_p("Issue details"), _p("Issue history"), _p("Road safety scheme")]
+    assert classify(blocks) == Kind("issue page", "Road safety scheme", None)
+
+
+def test_rule_the_title_is_looked_for_in_the_three_blocks_after_the_label() -> None:
+    blocks = [_h("Issue details"), _p("This is a sentence."), _p("Another one."), _p("Third:"),
+              _p("Road safety scheme")]
+    assert classify(blocks) == Kind("issue page", None, None)
+
+
+def test_rule_twenty_words_after_the_label_may_be_a_title_not_more() -> None:
+    twenty = " ".join(["road"] * 19 + ["safety"])
+    assert classify([_h("Issue details"), _p(twenty)]) == Kind("issue page", twenty, None)
+    assert classify([_h("Issue details"), _p(twenty + " scheme")]) == Kind(
+        "issue page", None, None)
+
+
+@pytest.mark.parametrize(("headline", "news"), [
+    # Three of seven long words capitalised: sentence case.
+    ("Partnership Launches Wessex Campaign against burglary across towns", True),
+    ("Partnership Launches Wessex Campaign Against burglary across towns", False),
+    # Words of three letters or fewer are not counted.
+    ("Wessex Backs New Bus plan tonight", True),
+])
+def test_rule_a_headline_in_sentence_case_has_under_half_its_long_words_capitalised(
+        headline: str, news: bool) -> None:
+    found = classify([_h(headline), _p("Published 2 May 2024")])
+    assert found == (Kind("news release", headline, "2024-05-02") if news else None)
+
+
+def test_rule_date_labels_are_looked_for_in_the_first_60_blocks() -> None:
+    filler = [_p("Wessex")] * 59
+    assert page_date([*filler, _p("Date of decision: 12 March 2025")]) == "2025-03-12"
+    assert page_date([*filler, _p("Wessex"), _p("Date of decision: 12 March 2025")]) is None
+
+
+def test_rule_a_fallback_date_line_has_at_most_twelve_words() -> None:
+    line = "Held on Tuesday, 12th March, 2025 at the Wessex County Hall, Riverford"
+    assert len(line.split()) == 12
+    assert page_date([_p(line)], fallback=True) == "2025-03-12"
+    assert page_date([_p(line + " annexe")], fallback=True) is None
+
+
+def test_rule_january_is_a_month() -> None:
+    assert read_date("12/01/2025") == "2025-01-12"
+
+
+def _slides(*lines: str) -> list[Page]:
+    return [Page(n, "\n".join(lines)) for n in range(1, 4)]
+
+
+TWELVE = " ".join(["word"] * 12)
+
+
+@pytest.mark.parametrize(("lines", "slides"), [
+    (["Our priorities", "a", "b", "c", TWELVE + " more"], True),  # four short lines in five
+    (["Our priorities", "a", "b", TWELVE + " more", TWELVE + " more"], False),  # three in five
+    (["Our priorities", "a", "b", TWELVE, TWELVE], True),  # twelve words is short
+    (["Our priorities", *"abcdef", TWELVE + " more", TWELVE + " more", TWELVE + " more"],
+     False),  # seven in ten
+    ([" ".join(["Title"] * 10), "a", "b"], True),  # a title of ten words
+])
+def test_rule_a_slide_is_mostly_short_lines(lines: list[str], slides: bool) -> None:
+    assert looks_like_slides(_slides(*lines)) is slides

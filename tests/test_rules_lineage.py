@@ -260,3 +260,7 @@ def test_rule_a_block_runs_on_from_the_paragraph_just_before_it() -> None:
     assert _joined(Block("paragraph", "Done."), Block("heading", "Title"),
                    Block("paragraph", "The priority of"), Block("paragraph", "Road Safety.")) == [
         ("Done.", [0]), ("Title", [0]), ("The priority of Road Safety.", [0, 16])]
+
+
+def test_rule_a_split_without_a_target_is_no_event() -> None:
+    assert _events("2020 - The priority ‘Youth Crime’ was split.") == []

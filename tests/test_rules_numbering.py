@@ -18,7 +18,7 @@ W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     (1, "lowerLetter", "a"), (26, "upperLetter", "Z"), (27, "lowerLetter", "27"),
     (0, "lowerLetter", "0"), (4, "lowerRoman", "iv"), (9, "upperRoman", "IX"),
     (14, "lowerRoman", "xiv"), (39, "upperRoman", "XXXIX"), (40, "lowerRoman", "40"),
-    (0, "lowerRoman", "0"), (3, "decimal", "3"), (3, "ordinal", "3"),
+    (41, "upperRoman", "41"), (0, "lowerRoman", "0"), (3, "decimal", "3"), (3, "ordinal", "3"),
 ])
 def test_rule_counters_are_shown_in_their_list_format(number: int, fmt: str, text: str) -> None:
     assert counter_text(number, fmt) == text
@@ -100,12 +100,14 @@ def test_rule_a_definitions_start_format_and_pattern_give_the_number() -> None:
         '<w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="lowerLetter"/>'
         '<w:lvlText w:val="(%1)"/></w:lvl>'
         '<w:lvl w:ilvl="1"><w:start w:val="x"/><w:lvlText w:val="%1.%2"/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%3."/></w:lvl>'
         '</w:abstractNum>'))
     root.append(parse_xml(f'<w:num {W} w:numId="91"><w:abstractNumId w:val="90"/></w:num>'))
     numbering = Numbering.of(document)
-    assert numbering.levels["91"] == {0: ("lowerLetter", "(%1)", 3), 1: ("decimal", "%1.%2", 1)}
-    assert [numbering.item(_para(document, 91, level)) for level in (0, 1, 0)] == [
-        "(c)", "c.1", "(d)"]
+    assert numbering.levels["91"] == {0: ("lowerLetter", "(%1)", 3), 1: ("decimal", "%1.%2", 1),
+                                      2: ("upperLetter", "%3.", 1)}
+    assert [numbering.item(_para(document, 91, level)) for level in (0, 1, 2, 0)] == [
+        "(c)", "c.1", "A.", "(d)"]
 
 
 def test_rule_a_style_based_on_a_list_style_numbers_its_paragraphs_too() -> None:

@@ -119,3 +119,21 @@ def test_rule_a_style_based_on_a_list_style_numbers_its_paragraphs_too() -> None
     numbering = Numbering.of(document)
     assert [numbering.item(_para(document, style="Wessex Steps")) for _ in range(2)] == [
         "1.", "2."]
+
+
+def test_rule_a_level_shows_only_its_own_and_its_parents_numbers() -> None:
+    numbering = Numbering({"5": {0: ("decimal", "%1.%2", 1), 1: ("decimal", "%2", 1)}})
+    assert numbering.item(_para(Document(), 5, 0)) == "1.%2"
+
+
+def test_rule_a_style_chain_is_followed_ten_styles_deep() -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = Document()
+    base = document.styles["List Number"]
+    for depth in range(10):
+        style = document.styles.add_style(f"Wessex {depth}", WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style, base = base, style
+    numbering = Numbering.of(document)
+    assert numbering.item(_para(document, style="Wessex 8")) == "1."
+    assert numbering.item(_para(document, style="Wessex 9")) is None

@@ -230,6 +230,8 @@ def test_rule_an_expansion_keeps_every_target() -> None:
     # A word opening with a digit may sit inside a label.
     ("The Safer 24hr Economy priority was renamed ‘Night Time Economy’.", "Safer 24hr Economy",
      "Night Time Economy"),
+    ("The Safer 2nd Homes priority was renamed ‘Holiday Lets’.", "Safer 2nd Homes",
+     "Holiday Lets"),
 ])
 def test_rule_an_unquoted_label_is_its_run_of_capitalised_words(text: str, source: str,
                                                                  target: str) -> None:
@@ -264,3 +266,9 @@ def test_rule_a_block_runs_on_from_the_paragraph_just_before_it() -> None:
 
 def test_rule_a_split_without_a_target_is_no_event() -> None:
     assert _events("2020 - The priority ‘Youth Crime’ was split.") == []
+
+
+def test_rule_an_apostrophe_is_no_open_quotation() -> None:
+    assert _joined(Block("paragraph", "The partnership’s plan."),
+                   Block("paragraph", "Next one.")) == [
+        ("The partnership’s plan.", [0]), ("Next one.", [0])]

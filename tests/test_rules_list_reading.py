@@ -164,3 +164,59 @@ def test_rule_a_table_needs_two_filled_rows() -> None:
     assert _rows(table_items(table, header_required=True)) == [
         ("Safer Roads", "Safer Roads", None, [])]
     assert table_items(Block("table", "x", rows=[["Priority"], [" "]]), True) == []
+
+
+INTRO = "The partnership has agreed these priorities:"
+COMMENT = "This priority was chosen by the board last year."
+
+
+def test_rule_a_comment_runs_on_only_where_a_marked_item_follows_within_three_blocks() -> None:
+    assert [label for label, *_ in _after(_p(INTRO), _li("i. Safer Roads"), *[_p(COMMENT)] * 3,
+                                          _li("ii. Drugs"))] == ["Safer Roads", "Drugs"]
+    assert [label for label, *_ in _after(_p(INTRO), _li("i. Safer Roads"), *[_p(COMMENT)] * 4,
+                                          _li("ii. Drugs"))] == ["Safer Roads"]
+
+
+def test_rule_a_comment_runs_on_from_the_last_marker_of_the_block_before() -> None:
+    assert [label for label, *_ in _after(_p(INTRO), _li("i. Safer Roads ii. Drugs"),
+                                          _p(COMMENT), _li("iii. Burglary"))] == [
+        "Safer Roads", "Drugs", "Burglary"]
+
+
+def test_rule_a_heading_without_a_level_after_a_colon_ends_the_list() -> None:
+    assert _after(_p(INTRO), Block("heading", "Safer Roads"), _li("Drugs")) == []
+
+
+def test_rule_subheadings_are_read_under_an_intro_anywhere_in_the_part() -> None:
+    blocks = [_p("Wessex"), Block("heading", "Our priorities", level=1),
+              Block("heading", "Safer Roads", level=2), _p("We will reduce collisions."),
+              Block("heading", "Drugs", level=2), _p("We will reduce harm.")]
+    assert [one.label for one in heading_items(blocks, 1)] == ["Safer Roads", "Drugs"]
+
+
+def test_rule_a_subheading_that_opens_another_list_ends_the_items() -> None:
+    blocks = [Block("heading", "Our priorities", level=1), Block("heading", "Safer Roads", level=2),
+              _p("We will reduce collisions."), Block("heading", "Drugs", level=2),
+              _p("We will reduce harm."), Block("heading", "Our themes", level=2),
+              _p("We work together.")]
+    assert [one.label for one in heading_items(blocks, 0)] == ["Safer Roads", "Drugs"]
+
+
+def test_rule_priority_marks_stop_at_a_mark_out_of_order() -> None:
+    blocks = [_p("Priority One – Safer Roads"), _p("Priority One – Drugs")]
+    assert [one.label for one in priority_marks(blocks, 0)] == ["Safer Roads"]
+
+
+def test_rule_a_priority_mark_labels_its_first_sentence_in_any_case() -> None:
+    blocks = [_p("Priority One – Tackling violent crime. Knife crime rose last year."),
+              _p("Priority Two – Drugs")]
+    assert [one.label for one in priority_marks(blocks, 0)] == ["Tackling violent crime", "Drugs"]
+
+
+def test_rule_a_table_header_has_at_most_four_words() -> None:
+    four = Block("table", "x", rows=[["Our Priority Areas Listed"], ["Safer Roads"], ["Drugs"]])
+    assert [one.label for one in table_items(four, header_required=False)] == [
+        "Safer Roads", "Drugs"]
+    five = Block("table", "x", rows=[["Our priority areas this year"], ["Safer Roads"]])
+    assert [one.label for one in table_items(five, header_required=False)] == [
+        "Our priority areas this year", "Safer Roads"]

@@ -137,3 +137,14 @@ def test_rule_a_style_chain_is_followed_ten_styles_deep() -> None:
     numbering = Numbering.of(document)
     assert numbering.item(_para(document, style="Wessex 8")) == "1."
     assert numbering.item(_para(document, style="Wessex 9")) is None
+
+
+def test_rule_a_document_without_list_definitions_shows_its_list_paragraphs_as_bullets() -> None:
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    document = Document()
+    rels = document.part.rels
+    del rels[next(key for key, rel in rels.items() if rel.reltype == RELATIONSHIP_TYPE.NUMBERING)]
+    numbering = Numbering.of(document)
+    assert numbering.levels == {}
+    assert numbering.item(_para(document, style="List Number")) == ""

@@ -88,3 +88,10 @@ def test_short_years_need_a_title() -> None:
 ])
 def test_plan_kinds_from_titles(title: str, kind: str | None) -> None:
     assert plan_kind(title) == kind
+
+
+def test_a_period_is_looked_for_in_the_first_twelve_blocks() -> None:
+    filler = [Block("paragraph", "Wessex partners work together.")] * 11
+    dated = Block("paragraph", "Our priorities for 2023/24 are below.")
+    assert plan_period("Our annual priorities", [*filler, dated]) == "2023/24"
+    assert plan_period("Our annual priorities", [*filler, filler[0], dated]) is None

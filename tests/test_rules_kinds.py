@@ -208,3 +208,49 @@ TWELVE = " ".join(["word"] * 12)
 ])
 def test_rule_a_slide_is_mostly_short_lines(lines: list[str], slides: bool) -> None:
     assert looks_like_slides(_slides(*lines)) is slides
+
+
+def test_rule_a_title_after_a_label_in_the_second_block() -> None:
+    blocks = [_p("Wessex County Council"), _h("Issue details"), _p("Road safety scheme")]
+    assert classify(blocks) == Kind("issue page", "Road safety scheme", None)
+
+
+def test_rule_a_labelled_date_is_read_in_the_40_characters_after_its_label() -> None:
+    late = "Date of decision: to be confirmed by the cabinet after the recess, 12 March 2025"
+    assert page_date([_p(late)]) is None
+
+
+def test_rule_the_opening_is_the_first_eight_blocks() -> None:
+    filler = [_p("Wessex")] * 7
+    headline = [_h("Press release"), _h("Partnership launches new plan")]
+    assert classify([*filler, *headline]) == Kind("news release",
+                                                  "Partnership launches new plan", None)
+    assert classify([*filler, _p("Wessex"), *headline]) is None
+
+
+def test_rule_page_labels_are_looked_for_in_the_first_60_blocks() -> None:
+    filler = [_p("Wessex")] * 58
+    labels = [_p("Decision maker: Cabinet Member"), _p("Reasons for decision: cost")]
+    assert classify([*filler, *labels]) == Kind("decision notice", None, None)
+    assert classify([*filler, _p("Wessex"), *labels]) is None
+
+
+def test_rule_a_label_is_counted_once_however_it_is_punctuated() -> None:
+    blocks = [_h("Wessex scheme"), _p("Decision maker: Cabinet Member"),
+              _p("Decision maker Deputy Leader")]
+    assert classify(blocks) is None
+
+
+@pytest.mark.parametrize(("headline", "news"), [
+    ("Partnership launches new crime plan", True),  # five words
+    ("Wessex Backs Safer plan for “streets” tonight", False),  # a quoted word is not counted
+])
+def test_rule_a_headline_has_five_words_and_its_long_words_open_with_a_letter(
+        headline: str, news: bool) -> None:
+    found = classify([_h(headline), _p("Published 2 May 2024")])
+    assert found == (Kind("news release", headline, "2024-05-02") if news else None)
+
+
+def test_rule_a_slide_has_at_least_eight_short_lines_in_ten() -> None:
+    long = " ".join(["word"] * 13)
+    assert not looks_like_slides(_slides("Our priorities", *"abcdefg", long, long, long))

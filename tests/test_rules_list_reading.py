@@ -220,3 +220,24 @@ def test_rule_a_table_header_has_at_most_four_words() -> None:
     five = Block("table", "x", rows=[["Our priority areas this year"], ["Safer Roads"]])
     assert [one.label for one in table_items(five, header_required=False)] == [
         "Our priority areas this year", "Safer Roads"]
+
+
+def test_rule_an_item_not_found_verbatim_is_quoted_with_the_whole_list() -> None:
+    text = "Our priorities are: Safer  Roads, Drugs and Burglary. The board meets monthly."
+    quote = "Our priorities are: Safer  Roads, Drugs and Burglary"
+    assert _rows(items_within(_p(text), find_intros(text, False)[0])) == [
+        ("Safer Roads", quote, None, []), ("Drugs", quote, None, []),
+        ("Burglary", quote, None, [])]
+
+
+def test_rule_a_comment_looks_ahead_not_back_for_the_next_marked_item() -> None:
+    assert [label for label, *_ in _after(_p("2. The partnership has agreed these priorities:"),
+                                          _li("1. Safer Roads"), _p(COMMENT),
+                                          _li("Burglary"))] == ["Safer Roads"]
+
+
+def test_rule_subheadings_must_follow_the_intro_at_once() -> None:
+    blocks = [Block("heading", "Our priorities", level=1), _p("Safer Roads"),
+              _p("We will reduce collisions."), Block("heading", "Drugs", level=2),
+              _p("We will reduce harm.")]
+    assert heading_items(blocks, 0) == []

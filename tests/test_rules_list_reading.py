@@ -241,3 +241,52 @@ def test_rule_subheadings_must_follow_the_intro_at_once() -> None:
               _p("We will reduce collisions."), Block("heading", "Drugs", level=2),
               _p("We will reduce harm.")]
     assert heading_items(blocks, 0) == []
+
+
+LONG_COMMENT = ("iii. This priority was chosen by the board after a long review of the evidence "
+                "that the partners gathered over many months of work. It runs on.")
+
+
+def test_rule_a_marked_comment_looks_only_at_the_blocks_after_it() -> None:
+    assert [label for label, *_ in _after(_p(INTRO), _li("i. Safer Roads"), _li("ii. Drugs"),
+                                          _p(LONG_COMMENT), _li("Burglary"))] == [
+        "Safer Roads", "Drugs"]
+
+
+def test_rule_a_comment_counts_on_from_the_last_item_read() -> None:
+    assert [label for label, *_ in _after(_p(INTRO), _li("i. Safer Roads"), _li("ii. Drugs"),
+                                          _p(COMMENT), _li("iii. Burglary"))] == [
+        "Safer Roads", "Drugs", "Burglary"]
+
+
+def test_rule_a_dotted_block_adds_to_the_last_item() -> None:
+    assert _after(_p(INTRO), _li("Safer Roads"), _li("Drugs"), _p("· Cannabis · Heroin |x|")) == [
+        ("Safer Roads", "Safer Roads", None, []),
+        ("Drugs", "Drugs", None, ["Cannabis", "Heroin"])]
+
+
+def test_rule_lines_under_a_heading_intro_may_carry_their_description() -> None:
+    assert [label for label, *_ in _after(Block("heading", "Our priorities", level=1),
+                                          _p("Safer Roads: we will reduce collisions"),
+                                          _p("Drugs: we will reduce harm"))] == [
+        "Safer Roads", "Drugs"]
+
+
+def test_rule_subheadings_end_with_the_part() -> None:
+    blocks = [Block("heading", "Our priorities", level=1), Block("heading", "Safer Roads", level=2),
+              _p("We will reduce collisions."), Block("heading", "Drugs", level=2),
+              _p("We will reduce harm."), Block("heading", "Burglary", level=2)]
+    assert [one.label for one in heading_items(blocks, 0)] == ["Safer Roads", "Drugs"]
+
+
+def test_rule_at_most_sixteen_subheadings_are_read() -> None:
+    blocks = [Block("heading", "Our priorities", level=1)]
+    for index in range(MAX_ITEMS + 2):
+        blocks += [Block("heading", f"Priority Area {chr(65 + index)}", level=2), _p("We will.")]
+    assert len(heading_items(blocks, 0)) == MAX_ITEMS
+
+
+def test_rule_a_table_header_may_have_an_empty_last_cell() -> None:
+    table = Block("table", "x", rows=[["Priority", ""], ["Safer Roads", "x"], ["Drugs", "y"]])
+    assert [one.label for one in table_items(table, header_required=True)] == [
+        "Safer Roads", "Drugs"]

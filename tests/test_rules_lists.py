@@ -204,3 +204,8 @@ def test_rule_a_head_before_a_full_stop_must_be_title_case() -> None:
 
 def test_rule_marked_items_after_other_words_are_no_block_of_items() -> None:
     assert block_items("Intro words 1. Alpha 2. Beta", loose=False) is None
+
+
+def test_rule_a_dotted_cell_belongs_to_the_item_just_before() -> None:
+    assert cell_items(["Safer Roads", "Drugs", "Cannabis · Heroin"]) == [
+        Item("Safer Roads", "Safer Roads"), Item("Drugs", "Drugs", None, ["Cannabis", "Heroin"])]

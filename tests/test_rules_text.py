@@ -108,3 +108,14 @@ def test_rule_text_per_page_is_measured_between_footers() -> None:
     text = (f"{line}\n" * 4 + "Page 2\n" + f"{line}\n" * 4 + "Page 4\n" + f"{line}\n" * 6
             + "Page 7\n" + f"{line}\n" * 6)
     assert [n for n, _ in _numbers(text)] == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
+
+
+def test_rule_control_characters_are_counted_up_to_the_last_byte_of_the_first_64_kib() -> None:
+    with pytest.raises(IngestError, match=r"^not a text file: binary content$"):
+        decode(b"a" * 65527 + b"\x01" * 9)
+
+
+def test_rule_a_line_goes_to_the_page_where_it_starts() -> None:
+    # 99 + 101 characters over pages 2 and 3: the second line starts before the middle.
+    assert _numbers("a\nPage 1\n" + "x" * 98 + "\n" + "y" * 100 + "\nPage 3\n") == [
+        (1, "a"), (2, "x" * 98 + "\n" + "y" * 100)]

@@ -209,3 +209,7 @@ def test_rule_marked_items_after_other_words_are_no_block_of_items() -> None:
 def test_rule_a_dotted_cell_belongs_to_the_item_just_before() -> None:
     assert cell_items(["Safer Roads", "Drugs", "Cannabis · Heroin"]) == [
         Item("Safer Roads", "Safer Roads"), Item("Drugs", "Drugs", None, ["Cannabis", "Heroin"])]
+
+
+def test_rule_a_label_opens_with_a_letter_or_digit_whatever_follows() -> None:
+    assert item("A&E Waits") == Item("A&E Waits", "A&E Waits")

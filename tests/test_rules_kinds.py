@@ -254,3 +254,8 @@ def test_rule_a_headline_has_five_words_and_its_long_words_open_with_a_letter(
 def test_rule_a_slide_has_at_least_eight_short_lines_in_ten() -> None:
     long = " ".join(["word"] * 13)
     assert not looks_like_slides(_slides("Our priorities", *"abcdefg", long, long, long))
+
+
+def test_rule_a_heading_after_the_label_is_the_title_however_long() -> None:
+    blocks = [_h("Wessex County Council"), _h("Issue details"), _h("Road safety scheme.")]
+    assert classify(blocks) == Kind("issue page", "Road safety scheme.", None)

@@ -290,3 +290,11 @@ def test_rule_a_table_header_may_have_an_empty_last_cell() -> None:
     table = Block("table", "x", rows=[["Priority", ""], ["Safer Roads", "x"], ["Drugs", "y"]])
     assert [one.label for one in table_items(table, header_required=True)] == [
         "Safer Roads", "Drugs"]
+
+
+def test_rule_a_subheading_of_more_than_four_words_naming_a_list_ends_the_items() -> None:
+    blocks = [Block("heading", "Our priorities", level=1), Block("heading", "Safer Roads", level=2),
+              _p("We will reduce collisions."), Block("heading", "Drugs", level=2),
+              _p("We will reduce harm."),
+              Block("heading", "Our key community safety priorities", level=2), _p("More.")]
+    assert [one.label for one in heading_items(blocks, 0)] == ["Safer Roads", "Drugs"]

@@ -58,7 +58,8 @@ def parse_period(text: str | None) -> tuple[int | None, int | None]:
     if match:
         start, end = int(match.group(1)), match.group(2) or match.group(3)
         end_year = _full(end, start)
-        if end_year >= start:
+        # A short end year reads at most ten years on: "2014-12" (a month) is not 2014-2112.
+        if start <= end_year and (len(end) == 4 or end_year <= start + 10):
             return start, end_year
     year = _YEAR.search(text)
     if year:

@@ -30,6 +30,15 @@ from partnership_kg.ingest.plan_kinds import plan_kind, plan_period
     ("22-33", (None, None)),
     ("22-22", (None, None)),
     ("98-01", (1998, 2001)),
+    ("2014-12", (2014, None)),  # a short end year reads at most ten years on
+    ("2014-24", (2014, 2024)),
+    ("2014-25", (2014, None)),
+    ("1998-99", (1998, 1999)),
+    ("1998-2023", (1998, 2023)),  # four-digit years: any span
+    ("2013 2016", (2013, 2016)),  # two years side by side
+    ("April 2019 to March 2018", (2019, None)),  # months ending before they start
+    ("69-71", (2069, 2071)),  # alone, two-digit years from 70 on are the 1900s
+    ("70-72", (1970, 1972)),
     ("pages 12-14 of the report", (None, None)),  # short years only as a period on its own
     ("no period", (None, None)),
 ])
@@ -48,6 +57,12 @@ def test_periods_are_read_as_years(text: str, years: tuple[int | None, int | Non
 def test_a_title_keeps_its_period_as_written(title: str, period: str) -> None:
     assert find_period(title, short_years=True) == period
     assert plan_period(title, []) == period
+
+
+def test_a_title_keeps_its_period_when_only_its_start_is_read() -> None:
+    # A month range over three years is no financial year: only 2018 is read from it.
+    assert parse_period("April 2018 to March 2021") == (2018, None)
+    assert find_period("Wessex Plan April 2018 to March 2021") == "April 2018 to March 2021"
 
 
 def test_short_years_need_a_title() -> None:
@@ -73,3 +88,10 @@ def test_short_years_need_a_title() -> None:
 ])
 def test_plan_kinds_from_titles(title: str, kind: str | None) -> None:
     assert plan_kind(title) == kind
+
+
+def test_a_period_is_looked_for_in_the_first_twelve_blocks() -> None:
+    filler = [Block("paragraph", "Wessex partners work together.")] * 11
+    dated = Block("paragraph", "Our priorities for 2023/24 are below.")
+    assert plan_period("Our annual priorities", [*filler, dated]) == "2023/24"
+    assert plan_period("Our annual priorities", [*filler, filler[0], dated]) is None

@@ -105,7 +105,11 @@ def launch(workspace_path: Path | str, host: str = "127.0.0.1", port: int = 7860
     """Open the store once and serve the page; binds ``host`` (loopback unless told)."""
     from partnership_kg.workspace import Workspace
 
-    app = build_app(Workspace(Path(workspace_path)))
+    return serve_app(build_app(Workspace(Path(workspace_path))), host, port, block)
+
+
+def serve_app(app: gr.Blocks, host: str, port: int, block: bool) -> gr.Blocks:
+    """Serve a built page as ``serve`` does (tests serve a page over a stand-in store)."""
     app.queue(default_concurrency_limit=2)
     app.launch(server_name=host, server_port=port, share=False, inbrowser=False,
                show_error=False, prevent_thread_lock=not block, theme=THEME, css=CSS,

@@ -24,7 +24,8 @@ def explore_tab(session: Session, pictures: gr.State, view: gr.State,
         partnership.input(lambda owner: gr.update(choices=session.node_choices(owner),
                                                   value=None), partnership, centre)
         session.refreshers.append((centre, lambda: gr.update(choices=session.node_choices())))
-        picture = gr.Plot(label="Neighbourhood", elem_id="explore-network")
+        # No label badge: it would cover the top left of the chart's title.
+        picture = gr.Plot(label="Neighbourhood", elem_id="explore-network", show_label=False)
         with gr.Row():
             shown_note = gr.Markdown(elem_id="explore-count")
             more = gr.Button("Show more", visible=False, elem_id="explore-more", scale=0)

@@ -40,13 +40,16 @@ def lineage_tab(session: Session, pictures: gr.State, view: gr.State,
                               elem_id="lineage-name", placeholder="e.g. an acronym")
             show = gr.Button("Show history", variant="primary", scale=1, elem_id="lineage-show")
         summary = gr.Markdown(elem_id="lineage-summary")
-        history_plot = gr.Plot(label="Flows between versions", elem_id="lineage-sankey")
-        timeline = gr.Plot(label="Timeline", elem_id="lineage-timeline")
+        # No label badges on charts: one would cover the top left of the chart's own title.
+        history_plot = gr.Plot(label="Flows between versions", elem_id="lineage-sankey",
+                               show_label=False)
+        timeline = gr.Plot(label="Timeline", elem_id="lineage-timeline", show_label=False)
         events = gr.Dataframe(label="Change events and their evidence", interactive=False,
                               wrap=True, elem_id="lineage-events", elem_classes="pkg-table",
                               column_widths=["8%", "10%", "15%", "15%", "14%", "6%", "32%"])
         with gr.Accordion("The whole partnership: all priorities across all versions", open=True):
-            whole = gr.Plot(elem_id="partnership-sankey")
+            whole = gr.Plot(label="Whole partnership", elem_id="partnership-sankey",
+                            show_label=False)
 
         def history(text: str, pics: dict[str, Any], owner: str | None) -> tuple[Any, ...]:
             text = (text or "").strip()

@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import tempfile
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from partnership_kg.ui import charts
-from partnership_kg.ui.web_common import counted, escape
+from partnership_kg.ui.pictures import write_picture
+from partnership_kg.ui.web_common import counted, escape, plain_error
+from partnership_kg.ui.web_export import chromium_ready
 
 ANY_YEAR = "any year"
 QUOTE_CHARS = 180  # a hover box longer than this hides the heatmap it explains
+# A partnership name longer than this goes on two lines, leaving the topics' columns room.
+NAME_CHARS = 30
+ROW_PX = 28  # two lines of the names' 11 px type
 CELL_COLUMNS = ["partnership", "topic", "label", "version", "method", "confidence", "source",
                 "page", "quote"]
 # gr.Plot has no click event: the page listens for plotly's own click on the heatmap and writes
@@ -48,6 +54,17 @@ HEATMAP_CLICK_JS = """() => {
   };
   new MutationObserver(bind).observe(document.body, {childList: true, subtree: true});
   bind();
+}"""
+# The PNG is drawn on the server when asked for (a Chromium start is too slow for every page
+# load), into a hidden file box; this then downloads it as a download button would.
+DOWNLOAD_JS = """(file) => {
+  if (!file || !file.url) return;
+  const link = document.createElement('a');
+  link.href = file.url;
+  link.download = file.orig_name || 'partnership-topics.png';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
 }"""
 
 
@@ -80,13 +97,29 @@ def heatmap(matrix: dict[str, Any]) -> go.Figure:
         z=z, x=topics, y=partnerships, customdata=hover, zmin=0, zmax=2, xgap=2, ygap=2,
         colorscale=[[0, "#f2f2f2"], [0.5, "#f6c48b"], [1, "#2b6cb0"]], showscale=False,
         hovertemplate="%{customdata}<extra></extra>"))
+    # Upright topic names: slanted ones overlap their neighbours once columns are narrow.
     figure.update_layout(
-        height=max(320, 26 * len(partnerships) + 260), margin={"l": 10, "r": 10, "t": 30,
-                                                               "b": 10},
-        xaxis={"side": "top", "tickangle": -50, "tickfont": {"size": 10}},
-        yaxis={"autorange": "reversed", "tickfont": {"size": 11}, "automargin": True},
+        height=max(320, ROW_PX * len(partnerships) + 260),
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        xaxis={"side": "top", "tickangle": -90, "tickfont": {"size": 10}, "automargin": True},
+        yaxis={"autorange": "reversed", "tickfont": {"size": 11}, "automargin": True,
+               "tickvals": partnerships, "ticktext": [_wrapped(p) for p in partnerships]},
         hoverlabel={"align": "left", "font": {"size": 12}}, plot_bgcolor="white")
     return figure
+
+
+def _wrapped(name: str) -> str:
+    """A long name on two lines (at most), so the names' margin stays narrow."""
+    if len(name) <= NAME_CHARS:
+        return name
+    lines = textwrap.wrap(name, max(NAME_CHARS, (len(name) + 1) // 2), break_long_words=False)
+    return "<br>".join(lines[:1] + [" ".join(lines[1:])])
+
+
+def heatmap_png(matrix: dict[str, Any], folder: Path) -> Path:
+    """The heatmap as PNG, named after its year, drawn with no network."""
+    year = matrix.get("year") or "any-year"
+    return write_picture(heatmap(matrix), folder / f"partnership-topics-{year}.png", "png")
 
 
 def cell_rows(matrix: dict[str, Any]) -> list[list[Any]]:
@@ -115,16 +148,24 @@ def partnerships_tab(session: Any) -> None:
                     "table, for its lineage. Blue: mapped; orange: low-confidence mappings only.",
                     elem_classes="pkg-note")
         with gr.Row():
-            year = gr.Dropdown(choices=[ANY_YEAR, *_years(session)], value=ANY_YEAR,
+            year = gr.Dropdown(choices=[ANY_YEAR], value=ANY_YEAR,
                                label="In force in", allow_custom_value=True, scale=1,
                                elem_id="topics-year")
             download = gr.DownloadButton("Download CSV", scale=1, elem_id="topics-csv")
-        plot = gr.Plot(elem_id="topics-heatmap", label="Partnerships x topics")
+            ready = chromium_ready()
+            png = gr.Button("Download PNG" if ready else "PNG needs Chromium", scale=1,
+                            interactive=ready, elem_id="topics-png")
+        png_file = gr.File(visible="hidden", elem_id="topics-png-file", label="PNG")
+        png_message = gr.Markdown(elem_id="topics-png-message")
+        # No label badge: it would cover the top left of the chart.
+        plot = gr.Plot(elem_id="topics-heatmap", label="Partnerships x topics", show_label=False)
         table = gr.Dataframe(headers=CELL_COLUMNS, interactive=False, wrap=True,
                              elem_id="topics-cells")
         lineage_note = gr.Markdown(elem_id="topics-lineage")
-        lineage_plot = gr.Plot(elem_id="topics-lineage-sankey", label="Lineage")
+        lineage_plot = gr.Plot(elem_id="topics-lineage-sankey", label="Lineage",
+                               show_label=False)
         rows_state = gr.State([])
+        matrix_state = gr.State(None)  # the matrix drawn, for its PNG
         cell_key = gr.Textbox(visible="hidden", elem_id="topics-cell-key", label="Cell")
 
         def draw(choice: str | None) -> tuple[Any, ...]:
@@ -133,13 +174,22 @@ def partnerships_tab(session: Any) -> None:
                 matrix = session.workspace.topics(year=chosen)
             except (TypeError, ValueError) as error:
                 message = f"**Error:** {str(error).splitlines()[0] if str(error) else error}"
-                return None, None, [], message, gr.skip()
+                return None, None, [], message, gr.skip(), gr.skip()
             rows = cell_rows(matrix)
             out = Path(tempfile.mkdtemp(prefix="pkg-topics-")) / "partnership-topics.csv"
             out.write_text(matrix_csv(matrix), encoding="utf-8")
             note = "" if rows else "No priority or theme maps to a topic for that year."
             return (heatmap(matrix), pd.DataFrame(rows, columns=CELL_COLUMNS), rows, note,
-                    str(out))
+                    str(out), matrix)
+
+        def draw_png(matrix: dict[str, Any] | None) -> tuple[Any, str]:
+            if not matrix:
+                return None, "Choose a year first."
+            try:
+                out = heatmap_png(matrix, Path(tempfile.mkdtemp(prefix="pkg-topics-")))
+            except Exception as error:  # noqa: BLE001
+                return None, plain_error(error)
+            return str(out), ""
 
         def show_lineage(partnership: str, label: str, cell_labels: list[str]) -> tuple[Any, Any]:
             try:
@@ -174,15 +224,14 @@ def partnerships_tab(session: Any) -> None:
                         f"{escape(topic)}.", None)
             return show_lineage(partnership, labels[0], labels)
 
-        outputs = [plot, table, rows_state, lineage_note, download]
+        outputs = [plot, table, rows_state, lineage_note, download, matrix_state]
+        # Every page load and upload: the store's years now (the drawing follows on load).
+        session.refreshers.append((year, lambda: gr.update(
+            choices=[ANY_YEAR, *map(str, session.topic_years())])))
         year.change(draw, year, outputs)
+        png.click(draw_png, matrix_state, [png_file, png_message]).success(
+            None, png_file, None, js=DOWNLOAD_JS)
         session.on_load.append((draw, [year], outputs))
         table.select(open_row, rows_state, [lineage_note, lineage_plot])
         cell_key.change(open_cell, [cell_key, rows_state], [lineage_note, lineage_plot])
 
-
-def _years(session: Any) -> list[str]:
-    """The start years of every version, for the year picker."""
-    matrix = session.workspace.topics()
-    years = {entry["year"] for cell in matrix["cells"] for entry in cell["entries"]}
-    return [str(year) for year in sorted(years)]

@@ -81,6 +81,12 @@ class Session:
         return self._cached("partnerships", lambda: [
             p["partnership"] for p in self.workspace.partnerships()])
 
+    def topic_years(self) -> list[int]:
+        """The start years of every version mapped to a topic (the Partnerships year picker)."""
+        return self._cached("topic_years", lambda: sorted({
+            entry["year"] for cell in self.workspace.topics()["cells"]
+            for entry in cell["entries"] if entry["year"] is not None}))
+
     def scope(self, partnership: str | None) -> str | None:
         """The partnership to ask about: None on a store of one (today's answers, unchanged)."""
         return partnership if partnership and len(self.partnerships()) > 1 else None

@@ -13,6 +13,14 @@ from typing import Any
 
 from partnership_kg.answer.acronyms import find_expansion
 from partnership_kg.answer.list_answers import LIST_BONUS, asks_for_list, list_after
+from partnership_kg.answer.question_kinds import (
+    asks_when,
+    date_field,
+    new_dates,
+    role_field,
+    role_tokens,
+    states_role,
+)
 from partnership_kg.answer.sentences import passage_sentences
 from partnership_kg.search.keyword import tokenize
 
@@ -33,6 +41,15 @@ DISTINCTIVE_WEIGHT = 2.0
 NAME_LINE_WORDS = 8
 # A lead-in or heading is followed into the next lines up to this many words.
 FOLLOW_WORDS = 80
+# A form field giving the asked role's holder or the date asked about, and a sentence stating
+# who holds the role or giving a date, score this much more; a sentence with no date this much
+# less for "when".
+FIELD_BONUS = 0.6
+ROLE_BONUS = 0.3
+DATE_BONUS = 0.4
+NO_DATE = 0.7
+# A heading or title line answers neither "who" nor "when" by itself.
+KIND_HEADING = 0.8
 
 # Question words that carry no topic (stopwords are dropped by the tokenizer already).
 _QUESTION_WORDS = frozenset({
@@ -81,7 +98,8 @@ _NUMBER = re.compile(
 )
 # A sentence that opens by pointing back at what the previous one named.
 _ANAPHOR = re.compile(
-    r"^(?:The (?:Act|Bill|bill|legislation|programme|strategy|plan|scheme|report|review|duty)|"
+    r"^(?:The (?:Act|Bill|bill|legislation|programme|strategy|plan|scheme|report|review|duty|"
+    r"Forum|Board|Partnership|Group|Committee|Panel)|"
     r"This|These|That|Those|It|They|He|She)\b")
 # A list or paragraph number at the start of a sentence: "(2)", "5.1", "3."
 _ENUMERATOR = re.compile(r"^\s*(?:\(\w{1,4}\)|\d+(?:\.\d+)*\.?)\s+")
@@ -104,6 +122,8 @@ class _Question:
     term: str | None = None
     quantity: bool = False
     who: bool = False
+    when: bool = False
+    roles: set[str] = field(default_factory=set)  # for "who": the role asked about
     decision: bool = False
     successor: bool = False
     wants_list: bool = False  # "What are the priorities ...?": a list answers it
@@ -124,6 +144,7 @@ class _Sentence:
     support: float = 0.0
     expansion: str | None = None
     row: bool = False  # a table row, quoted as its cells
+    field: bool = False  # a "Label: value" line giving what a who/when question asks
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -159,6 +180,8 @@ def _parse_question(question: str) -> _Question:
         parsed.term_tokens = tokenize(parsed.term)
     parsed.quantity = bool(_QUANTITY_QUESTION.search(question))
     parsed.who = bool(_WHO_QUESTION.match(question))
+    parsed.when = asks_when(question)
+    parsed.roles = role_tokens(question) if parsed.who else set()
     parsed.decision = bool(_DECISION_QUESTION.search(question))
     parsed.successor = bool(_SUCCESSOR_QUESTION.search(question))
     parsed.wants_list = asks_for_list(question)
@@ -261,7 +284,8 @@ def _quantity_bonus(question: _Question, sentence: str) -> float:
 def _score(question: _Question, item: _Sentence) -> None:
     context = f"{item.result.get('section') or ''} {item.result.get('title') or ''}"
     support, inside = _support(question, _with_antecedent(item), context)
-    score = support
+    support, kind = _kind(question, item, context, support)
+    score = support + kind
     if question.acronym:
         item.expansion = find_expansion(question.acronym, item.text)
         if item.expansion:
@@ -315,6 +339,32 @@ def _score(question: _Question, item: _Sentence) -> None:
     item.score, item.support = score, support
 
 
+def _kind(question: _Question, item: _Sentence, context: str,
+          support: float) -> tuple[float, float]:
+    """(support, bonus) for the kind of answer asked for: a "Label: value" field naming the
+    asked role's holder or the date is supported by the whole record it belongs to (its
+    passage), as a form's fields all describe one thing."""
+    if item.row or not (question.who or question.when):
+        return support, 0.0
+    tokens = set(question.weights)
+    who_field = question.who and role_field(item.text, question.roles, tokens)
+    if who_field or (question.when and date_field(item.text, question.text, tokens)):
+        item.field = True
+        record = " ".join(sentence for sentence, _ in item.neighbours)
+        support = max(support, _support(question, record, context)[0])
+        return support, FIELD_BONUS if who_field else DATE_BONUS
+    bonus = 0.0
+    if question.who and states_role(item.text, question.roles):
+        bonus += ROLE_BONUS
+    if question.when:
+        if not new_dates(item.text, question.text):
+            return support * NO_DATE, bonus
+        bonus += DATE_BONUS
+    if _heading_like(item.text) and not item.text.endswith(":"):
+        return support * KIND_HEADING, bonus
+    return support, bonus
+
+
 def _part_covers(part_years: list[int] | None, years: list[str]) -> bool:
     return bool(part_years) and any(part_years[0] <= int(year) <= part_years[-1]
                                     for year in years)
@@ -356,7 +406,7 @@ def _context_around(item: _Sentence, question: _Question) -> tuple[list[str], li
     listed = [] if item.row else list_after(item.neighbours, item.position)
     if listed:
         return before, listed  # a list's intro is quoted with its items, one by one
-    if not item.row and _heading_like(item.text):
+    if not item.row and not item.field and _heading_like(item.text):
         budget = FOLLOW_WORDS
         for candidate, row in item.neighbours[item.position + 1:]:
             if row:

@@ -180,9 +180,10 @@ def _parse_question(question: str) -> _Question:
         parsed.term_tokens = tokenize(parsed.term)
     parsed.quantity = bool(_QUANTITY_QUESTION.search(question))
     parsed.who = bool(_WHO_QUESTION.match(question))
-    parsed.when = asks_when(question)
     parsed.roles = role_tokens(question) if parsed.who else set()
-    parsed.decision = bool(_DECISION_QUESTION.search(question))
+    parsed.when = asks_when(question)
+    # "When did they approve X?" asks for a date, not for what was decided.
+    parsed.decision = not parsed.when and bool(_DECISION_QUESTION.search(question))
     parsed.successor = bool(_SUCCESSOR_QUESTION.search(question))
     parsed.wants_list = asks_for_list(question)
     body = question.split(None, 1)[1] if " " in question else ""  # the first word is grammar

@@ -8,17 +8,23 @@ question's words, there is no answer (``None``) rather than a guess.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from partnership_kg.answer.acronyms import find_expansion
-from partnership_kg.answer.list_answers import LIST_BONUS, asks_for_list, list_after
+from partnership_kg.answer.list_answers import LIST_BONUS, list_after
+from partnership_kg.answer.question import (
+    CAPITALISED_RUN,
+    DISTINCTIVE_WEIGHT,
+    NUMBER,
+    YEAR,
+    Question,
+    parse_question,
+)
 from partnership_kg.answer.question_kinds import (
-    asks_when,
     date_field,
     new_dates,
     role_field,
-    role_tokens,
     states_role,
 )
 from partnership_kg.answer.sentences import passage_sentences
@@ -35,8 +41,6 @@ SECOND_SENTENCE_RATIO = 0.85
 LONG_SENTENCE_WORDS = 60
 # A sentence from the part whose period or date covers the year asked about counts this much more.
 PART_YEAR_BONUS = 1.1
-# Weight of a question's names, acronyms and numbers against its other words (1).
-DISTINCTIVE_WEIGHT = 2.0
 # A line beside a role is read as the holder's name only when this short.
 NAME_LINE_WORDS = 8
 # A lead-in or heading is followed into the next lines up to this many words.
@@ -51,51 +55,13 @@ NO_DATE = 0.7
 # A heading or title line answers neither "who" nor "when" by itself.
 KIND_HEADING = 0.8
 
-# Question words that carry no topic (stopwords are dropped by the tokenizer already).
-_QUESTION_WORDS = frozenset({
-    "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "does", "did", "do",
-    "is", "are", "was", "were", "stand", "stands", "mean", "means", "meaning", "much", "many",
-    "percentage", "proportion", "share", "number", "tell", "describe", "explain", "give", "list",
-    "name", "say", "said", "about",
-})
-# Month names: with a year they say when something happened, not what it is about.
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                     "september", "october", "november", "december"})
-# ... compared after the tokenizer's plural folding ("stands" -> "stand", "does" -> "doe")
-_QUESTION_TOKENS = frozenset(token for word in _QUESTION_WORDS for token in tokenize(word))
-_ACRONYM_QUESTION = re.compile(
-    r"\bwhat (?:does|do|did) (?:the )?(?:acronym |abbreviation |term )?[\"'“‘]?([\w&.-]+?)"
-    r"[\"'”’]? (?:stand for|mean)\b|\b(?:full form|expansion|meaning) of [\"'“‘]?([\w&.-]+)",
-    re.IGNORECASE,
-)
-_DEFINITION_QUESTION = re.compile(
-    r"^\s*(?:what|who) (?:is|are|was|were) (?:an? |the )?(.+?)\s*\??\s*$", re.IGNORECASE
-)
-_QUANTITY_QUESTION = re.compile(
-    r"\bhow (?:much|many|large|big|long|often)\b|\bwhat (?:percentage|proportion|share|number"
-    r"|amount|fraction)\b|\bwhat (?:was|is) the (?:total|number|amount|cost|budget)\b",
-    re.IGNORECASE,
-)
-_WHO_QUESTION = re.compile(r"^\s*who\b", re.IGNORECASE)
-# "What was agreed / decided / proposed ...": the answer is a decision, not a description.
-# "What replaced X?": the answer may be in a later document that says what took X's place.
-_SUCCESSOR_QUESTION = re.compile(r"\b(?:replaced|succeeded|superseded|successor|replacement|"
-                                 r"took over from|came after)\b", re.I)
+# A sentence saying what took the place of something ("replaced", "superseded", "adopted").
 _SUCCESSION = re.compile(r"\b(?:replac\w*|supersed\w*|succe(?:eded|ssor)|took over from|"
                          r"in place of|adopted)\b", re.I)
-_DECISION_QUESTION = re.compile(
-    r"\b(?:was|were|been)\s+(?:it\s+)?(?:agreed|decided|resolved|proposed|recommended|"
-    r"requested|approved)\b|\bdid\b.+\b(?:agree|decide|resolve|propose|recommend|approve)\b",
-    re.IGNORECASE)
 _DECISION_VERB = re.compile(r"^(?:agre|decid|resolv|propos|recommend|request|approv)", re.I)
 _DECISION_LANGUAGE = re.compile(
     r"\b(?:agree\w*|decid\w*|decision\w*|resolv\w*|propos\w*|recommend\w*|approv\w*|"
     r"request\w*|to note|endorse\w*)\b", re.IGNORECASE)
-_NUMBER = re.compile(
-    r"(?<![\w/])[£$€]?\d[\d,]*(?:\.\d+)?"
-    r"(?:\s?(?:%|k|m|bn|per ?cent|million|billion|thousand))?(?!\w)",
-    re.IGNORECASE,
-)
 # A sentence that opens by pointing back at what the previous one named.
 _ANAPHOR = re.compile(
     r"^(?:The (?:Act|Bill|bill|legislation|programme|strategy|plan|scheme|report|review|duty|"
@@ -105,34 +71,8 @@ _ANAPHOR = re.compile(
 _ENUMERATOR = re.compile(r"^\s*(?:\(\w{1,4}\)|\d+(?:\.\d+)*\.?)\s+")
 _MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:k|m|bn|million|billion)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s?(?:%|per ?cent)", re.IGNORECASE)
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MONEY_QUESTION = re.compile(r"\bhow much\b|\b(?:cost|budget|funding|grant|spend|spent)\b", re.I)
 _PERCENT_QUESTION = re.compile(r"\b(?:percentage|per ?cent|proportion|share)\b", re.I)
-# A run of two or more capitalised words: a name, a title or a named priority.
-_CAPITALISED_RUN = re.compile(
-    r"(?:\b[A-Z][\w'&-]*(?:\s+(?:of|and|for|the|&|in)\s+|\s+))+[A-Z][\w'&-]*"
-)
-
-
-@dataclass
-class _Question:
-    text: str
-    weights: dict[str, float]
-    acronym: str | None = None
-    term: str | None = None
-    quantity: bool = False
-    who: bool = False
-    when: bool = False
-    roles: set[str] = field(default_factory=set)  # for "who": the role asked about
-    decision: bool = False
-    successor: bool = False
-    wants_list: bool = False  # "What are the priorities ...?": a list answers it
-    term_tokens: list[str] = field(default_factory=list)
-    # Capitalised phrases of the question ("Safeguarding Vulnerable People")
-    phrases: list[str] = field(default_factory=list)
-    numbers: set[str] = field(default_factory=set)
-
-
 @dataclass
 class _Sentence:
     text: str  # verbatim source text
@@ -155,44 +95,7 @@ def _same_word(a: str, b: str) -> bool:
     return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
 
 
-def _parse_question(question: str) -> _Question:
-    weights: dict[str, float] = {}
-    for index, word in enumerate(re.findall(r"[\w&'-]+", question)):
-        # Names, acronyms and numbers are what a passage must really share with a question;
-        # the first word is capitalised by grammar, not because it is a name.
-        # Dates ("June 2014") qualify when, so they weigh like ordinary words.
-        is_date = word.lower() in _MONTHS or bool(_YEAR.match(word))
-        distinctive = not is_date and (
-            (word[:1].isupper() and index > 0) or word[:1].isdigit()
-            or sum(map(str.isupper, word)) > 1
-        )
-        for token in tokenize(word):
-            if token not in _QUESTION_WORDS and token not in _QUESTION_TOKENS:
-                weight = DISTINCTIVE_WEIGHT if distinctive else 1.0
-                weights[token] = max(weights.get(token, 0.0), weight)
-    parsed = _Question(question, weights)
-    acronym = _ACRONYM_QUESTION.search(question)
-    if acronym:
-        parsed.acronym = (acronym.group(1) or acronym.group(2)).strip(".")
-    definition = _DEFINITION_QUESTION.match(question)
-    if definition and not parsed.acronym:
-        parsed.term = definition.group(1)
-        parsed.term_tokens = tokenize(parsed.term)
-    parsed.quantity = bool(_QUANTITY_QUESTION.search(question))
-    parsed.who = bool(_WHO_QUESTION.match(question))
-    parsed.roles = role_tokens(question) if parsed.who else set()
-    parsed.when = asks_when(question)
-    # "When did they approve X?" asks for a date, not for what was decided.
-    parsed.decision = not parsed.when and bool(_DECISION_QUESTION.search(question))
-    parsed.successor = bool(_SUCCESSOR_QUESTION.search(question))
-    parsed.wants_list = asks_for_list(question)
-    body = question.split(None, 1)[1] if " " in question else ""  # the first word is grammar
-    parsed.phrases = [match.group(0) for match in _CAPITALISED_RUN.finditer(body)]
-    parsed.numbers = {match.group(0) for match in _NUMBER.finditer(question)}
-    return parsed
-
-
-def _support(question: _Question, sentence: str, context: str) -> tuple[float, float]:
+def _support(question: Question, sentence: str, context: str) -> tuple[float, float]:
     """(share of the question's weight in the sentence or its context, share in the sentence).
 
     Support is zero when the passage lacks most of the question's names, acronyms and numbers:
@@ -243,9 +146,9 @@ def _heading_like(sentence: str) -> bool:
     )
 
 
-def _new_name(sentence: str, question: _Question) -> bool:
+def _new_name(sentence: str, question: Question) -> bool:
     """Whether ``sentence`` names someone or something the question does not (for 'who')."""
-    for match in _CAPITALISED_RUN.finditer(sentence):
+    for match in CAPITALISED_RUN.finditer(sentence):
         tokens = tokenize(match.group(0))
         if tokens and not any(
             _same_word(token, known) for token in tokens for known in question.weights
@@ -254,7 +157,7 @@ def _new_name(sentence: str, question: _Question) -> bool:
     return False
 
 
-def _name_beside(item: _Sentence, question: _Question) -> tuple[int, str] | None:
+def _name_beside(item: _Sentence, question: Question) -> tuple[int, str] | None:
     """A short line next to the sentence that names someone new: the name in a signature block
     above the role it holds, or below it."""
     for position in (item.position - 1, item.position + 1):
@@ -266,11 +169,11 @@ def _name_beside(item: _Sentence, question: _Question) -> tuple[int, str] | None
     return None
 
 
-def _quantity_bonus(question: _Question, sentence: str) -> float:
+def _quantity_bonus(question: Question, sentence: str) -> float:
     """Numbers that could answer the question: not years, not numbers the question gives."""
     numbers = [
-        match.group(0) for match in _NUMBER.finditer(_ENUMERATOR.sub("", sentence))
-        if match.group(0) not in question.numbers and not _YEAR.match(match.group(0))
+        match.group(0) for match in NUMBER.finditer(_ENUMERATOR.sub("", sentence))
+        if match.group(0) not in question.numbers and not YEAR.match(match.group(0))
     ]
     if not numbers:
         return 0.0
@@ -282,7 +185,7 @@ def _quantity_bonus(question: _Question, sentence: str) -> float:
     return bonus
 
 
-def _score(question: _Question, item: _Sentence) -> None:
+def _score(question: Question, item: _Sentence) -> None:
     context = f"{item.result.get('section') or ''} {item.result.get('title') or ''}"
     support, inside = _support(question, _with_antecedent(item), context)
     support, kind = _kind(question, item, context, support)
@@ -326,7 +229,7 @@ def _score(question: _Question, item: _Sentence) -> None:
         support = max(support, MIN_SUPPORT)
     if question.wants_list and not item.row and list_after(item.neighbours, item.position):
         score += LIST_BONUS
-    years = [number for number in question.numbers if _YEAR.match(number)]
+    years = [number for number in question.numbers if YEAR.match(number)]
     if years and not any(year in f"{item.text} {context}" for year in years):
         score *= 0.8  # about another year than the one asked about
     if years and _part_covers(item.result.get("part_years"), years):
@@ -340,7 +243,7 @@ def _score(question: _Question, item: _Sentence) -> None:
     item.score, item.support = score, support
 
 
-def _kind(question: _Question, item: _Sentence, context: str,
+def _kind(question: Question, item: _Sentence, context: str,
           support: float) -> tuple[float, float]:
     """(support, bonus) for the kind of answer asked for: a "Label: value" field naming the
     asked role's holder or the date is supported by the whole record it belongs to (its
@@ -371,9 +274,9 @@ def _part_covers(part_years: list[int] | None, years: list[str]) -> bool:
                                     for year in years)
 
 
-def _other_period(item: _Sentence, best: _Sentence, question: _Question) -> bool:
+def _other_period(item: _Sentence, best: _Sentence, question: Question) -> bool:
     """``item`` is from a part of another period than the year asked, where ``best`` is not."""
-    years = [number for number in question.numbers if _YEAR.match(number)]
+    years = [number for number in question.numbers if YEAR.match(number)]
     return bool(years) and _part_covers(best.result.get("part_years"), years) and not \
         _part_covers(item.result.get("part_years"), years)
 
@@ -387,7 +290,7 @@ def _with_antecedent(item: _Sentence) -> str:
     return item.text if row else f"{previous} {item.text}"
 
 
-def _context_around(item: _Sentence, question: _Question) -> tuple[list[str], list[str]]:
+def _context_around(item: _Sentence, question: Question) -> tuple[list[str], list[str]]:
     """Sentences just before and after the best one that it needs to be understood: the name
     beside a role in a signature block (for 'who' questions), the lines a heading or lead-in
     introduces."""
@@ -458,7 +361,7 @@ def answer_from_passages(
     ``embedder`` (optional, an ``Embedder``): when its model is already in memory, sentence
     similarity to the question breaks ties between sentences with the same words.
     """
-    parsed = _parse_question(question)
+    parsed = parse_question(question)
     if not parsed.weights and not parsed.acronym:
         return None
     items: list[_Sentence] = []

@@ -106,5 +106,4 @@ def test_a_numbered_list_after_any_lead_in_is_quoted_in_full() -> None:
             "of weapons offences\n  3. Arson\n\nThe partnership will focus on these.")
     quotes = _quotes("What were the three highest scoring offence types in the Riverford "
                      "strategic assessment?", _result(text, title="Riverford Key Priorities"))
-    assert quotes[1:] == ["1. Theft from boats", "2. Possession of weapons offences",
-                          "3. Arson"]
+    assert quotes[1:] == ["Theft from boats", "Possession of weapons offences", "Arson"]

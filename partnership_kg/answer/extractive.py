@@ -22,12 +22,14 @@ from partnership_kg.answer.question import (
     parse_question,
 )
 from partnership_kg.answer.question_kinds import (
+    acts_in_role,
     date_field,
+    names_person,
     new_dates,
     role_field,
     states_role,
 )
-from partnership_kg.answer.sentences import passage_sentences
+from partnership_kg.answer.sentences import passage_sentences, unnumbered
 from partnership_kg.search.keyword import tokenize
 
 # Below this share of the question's (weighted) words, a sentence does not support an answer.
@@ -50,6 +52,10 @@ FOLLOW_WORDS = 80
 # less for "when".
 FIELD_BONUS = 0.6
 ROLE_BONUS = 0.3
+# For "who", a sentence naming a titled person ("Councillor X") counts this much more, one naming
+# neither a person nor the role's holder this much less.
+PERSON_BONUS = 0.3
+NO_ONE = 0.85
 DATE_BONUS = 0.4
 NO_DATE = 0.7
 # A heading or title line answers neither "who" nor "when" by itself.
@@ -64,9 +70,9 @@ _DECISION_LANGUAGE = re.compile(
     r"request\w*|to note|endorse\w*)\b", re.IGNORECASE)
 # A sentence that opens by pointing back at what the previous one named.
 _ANAPHOR = re.compile(
-    r"^(?:The (?:Act|Bill|bill|legislation|programme|strategy|plan|scheme|report|review|duty|"
-    r"Forum|Board|Partnership|Group|Committee|Panel)|"
-    r"This|These|That|Those|It|They|He|She)\b")
+    r"^(?:(?:However|But|And|So),?\s+)?(?:The (?:Act|Bill|bill|legislation|programme|strategy|"
+    r"plan|scheme|report|review|duty|Forum|Board|Partnership|Group|Committee|Panel)|"
+    r"This|These|That|Those|It|They|He|She|this|these|that|those|it|they|he|she)\b")
 # A list or paragraph number at the start of a sentence: "(2)", "5.1", "3."
 _ENUMERATOR = re.compile(r"^\s*(?:\(\w{1,4}\)|\d+(?:\.\d+)*\.?)\s+")
 _MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:k|m|bn|million|billion)\b", re.IGNORECASE)
@@ -187,6 +193,11 @@ def _quantity_bonus(question: Question, sentence: str) -> float:
 
 def _score(question: Question, item: _Sentence) -> None:
     context = f"{item.result.get('section') or ''} {item.result.get('title') or ''}"
+    if question.who and not item.row and (
+            states_role(item.text, question.roles) or _new_name(item.text, question)):
+        # A sentence naming someone is about what its passage is about: "Board Jo Bloggs
+        # (Chair) ..." in the minutes of the Wessex CSP.
+        context = " ".join([context, *(sentence for sentence, _ in item.neighbours)])
     support, inside = _support(question, _with_antecedent(item), context)
     support, kind = _kind(question, item, context, support)
     score = support + kind
@@ -258,8 +269,13 @@ def _kind(question: Question, item: _Sentence, context: str,
         support = max(support, _support(question, record, context)[0])
         return support, FIELD_BONUS if who_field else DATE_BONUS
     bonus = 0.0
-    if question.who and states_role(item.text, question.roles):
-        bonus += ROLE_BONUS
+    if question.who:
+        role, person = states_role(item.text, question.roles), names_person(item.text)
+        bonus += ROLE_BONUS * role + PERSON_BONUS * person
+        if (role or acts_in_role(item.text, question.roles)) and support > 0:
+            support = max(support, MIN_SUPPORT)  # names the holder of what is asked about
+        elif not (role or person):
+            support *= NO_ONE
     if question.when:
         if not new_dates(item.text, question.text):
             return support * NO_DATE, bonus
@@ -386,6 +402,7 @@ def answer_from_passages(
     quotes = [*before, best.text, *after]
     if parsed.decision and _DECISION_LANGUAGE.search(best.result.get("section") or ""):
         quotes = _decision_list(best)
+    quotes = [unnumbered(quote) for quote in quotes]
     citations = [_citation(best.result, quote) for quote in quotes]
     where = _describe(best.result)
     quoted = "; ".join(f'"{quote}"' for quote in quotes)
@@ -406,8 +423,8 @@ def answer_from_passages(
         None,
     )
     if second is not None and not best.expansion:
-        answer += f' Also, {_describe(second.result)}: "{second.text}"'
-        citations.append(_citation(second.result, second.text))
+        answer += f' Also, {_describe(second.result)}: "{unnumbered(second.text)}"'
+        citations.append(_citation(second.result, unnumbered(second.text)))
     return {"answer": answer, "citations": citations}
 
 

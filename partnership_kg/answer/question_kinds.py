@@ -29,11 +29,23 @@ _POSSESSOR = re.compile(r"^.*['’]s?\s+")  # "Wessex Council's lead member": wh
 _WHO_VERB = re.compile(r"^\s*who\s+(\w+)", re.IGNORECASE)
 
 
+# A person named with a title: "Councillor Marlowe", "Cllr Ivy Holt", "Chief Inspector Tern".
+_PERSON = re.compile(r"\b(?:Councillor|Cllr\.?|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame|Lord|Lady|"
+                     r"Inspector|Superintendent|Sergeant|Constable|Commander)\.?\s+[A-Z]")
+
+
+def names_person(sentence: str) -> bool:
+    return bool(_PERSON.search(sentence))
+
+
 def role_tokens(question: str) -> set[str]:
     """The tokens of the role a "who" question asks about: {"contact", "officer"}, {"chair"}."""
     post = _WHO_POST.match(question)
     if post:
-        return set(tokenize(_POSSESSOR.sub("", post.group(1))))
+        words = _POSSESSOR.sub("", post.group(1)).split()
+        # "the Wessex CSP priority lead": the post is its common words, the rest name whose
+        common = [word for word in words if not word[:1].isupper()]
+        return set(tokenize(" ".join(common or words)))
     verb = _WHO_VERB.match(question)
     return set(tokenize(verb.group(1))) if verb else set()
 
@@ -65,7 +77,10 @@ def role_field(sentence: str, roles: set[str], question_tokens: set[str]) -> boo
     if not named - question_tokens:
         return False
     label = tokenize(field.group(1))
-    return any(_like(token, word) for token in roles for word in label)
+    # The label names the whole post asked about ("Lead member" for "lead member", not for
+    # "priority lead"), or the post names the whole label ("Proposer" for "proposed").
+    return bool(roles) and (all(any(_like(role, word) for word in label) for role in roles)
+                            or all(any(_like(role, word) for role in roles) for word in label))
 
 
 def date_field(sentence: str, question: str, question_tokens: set[str]) -> bool:
@@ -76,6 +91,12 @@ def date_field(sentence: str, question: str, question_tokens: set[str]) -> bool:
         return False
     words = tokenize(DATE.sub(" ", sentence))
     return any(_like(token, word) for token in question_tokens for word in words)
+
+
+def acts_in_role(sentence: str, roles: set[str]) -> bool:
+    """A titled person and the asked role in one sentence: "Councillor X ... proposed the"."""
+    return names_person(sentence) and any(_like(role, word) for role in roles
+                                          for word in tokenize(sentence))
 
 
 def states_role(sentence: str, roles: set[str]) -> bool:

@@ -93,3 +93,11 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;][’'”\")]*$")
 def _fragment(sentence: str) -> bool:
     """A piece of a line, not a whole sentence or list item: a bracket left open."""
     return sentence.count("(") > sentence.count(")")
+
+
+_ITEM_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.\s+(?=\S)")
+
+
+def unnumbered(sentence: str) -> str:
+    """A list item quoted without its "3." (kept with the item only to read the list)."""
+    return _ITEM_NUMBER.sub("", sentence)

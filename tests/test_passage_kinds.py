@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from partnership_kg.answer.extractive import answer_from_passages
-from partnership_kg.answer.question_kinds import role_tokens
+from partnership_kg.answer.question_kinds import role_field, role_tokens
 from partnership_kg.answer.sentences import passage_sentences
 
 
@@ -107,3 +107,23 @@ def test_a_numbered_list_after_any_lead_in_is_quoted_in_full() -> None:
     quotes = _quotes("What were the three highest scoring offence types in the Riverford "
                      "strategic assessment?", _result(text, title="Riverford Key Priorities"))
     assert quotes[1:] == ["Theft from boats", "Possession of weapons offences", "Arson"]
+
+
+def test_who_proposed_reads_the_councillor_who_proposed() -> None:
+    text = ("This report provided details of the proposed Riverford Community Safety Plan, which "
+            "formed part of the Council's Policy Framework, to cover the period from 2041 to "
+            "2045. The Portfolio Holder for Resources, Councillor Ashby, supported by Councillor "
+            "Lane, proposed the recommendations set out in the report.")
+    quotes = _quotes("Who proposed the recommendations on the Riverford Community Safety Plan "
+                     "2041-2045 at Council?", _result(text, title="Riverford Council"))
+    assert quotes[0].startswith("The Portfolio Holder for Resources, Councillor Ashby")
+
+
+def test_a_label_naming_part_of_the_post_is_not_its_field() -> None:
+    tokens = {"wessex", "csp", "priority", "lead", "domestic", "abuse", "member", "decision"}
+    field = "Lead member: Leader of the Council"
+    assert role_field(field, role_tokens("Who is the lead member for the decision?"), tokens)
+    assert not role_field(field, role_tokens("Who is the Wessex CSP priority lead for domestic "
+                                             "abuse?"), tokens)
+    assert role_tokens("Who is the Wessex CSP priority lead for domestic abuse?") == {"priority",
+                                                                                      "lead"}

@@ -24,6 +24,7 @@ from partnership_kg.answer.question import (
 from partnership_kg.answer.question_kinds import (
     acts_in_role,
     date_field,
+    does_role,
     names_person,
     new_dates,
     role_field,
@@ -52,10 +53,8 @@ FOLLOW_WORDS = 80
 # less for "when".
 FIELD_BONUS = 0.6
 ROLE_BONUS = 0.3
-# For "who", a sentence naming a titled person ("Councillor X") counts this much more, one naming
-# neither a person nor the role's holder this much less.
+# For "who", a sentence naming a titled person ("Councillor X") counts this much more.
 PERSON_BONUS = 0.3
-NO_ONE = 0.85
 DATE_BONUS = 0.4
 NO_DATE = 0.7
 # A heading or title line answers neither "who" nor "when" by itself.
@@ -270,12 +269,11 @@ def _kind(question: Question, item: _Sentence, context: str,
         return support, FIELD_BONUS if who_field else DATE_BONUS
     bonus = 0.0
     if question.who:
-        role, person = states_role(item.text, question.roles), names_person(item.text)
+        role = states_role(item.text, question.roles) or does_role(item.text, question.verb)
+        person = names_person(item.text)
         bonus += ROLE_BONUS * role + PERSON_BONUS * person
         if (role or acts_in_role(item.text, question.roles)) and support > 0:
             support = max(support, MIN_SUPPORT)  # names the holder of what is asked about
-        elif not (role or person):
-            support *= NO_ONE
     if question.when:
         if not new_dates(item.text, question.text):
             return support * NO_DATE, bonus

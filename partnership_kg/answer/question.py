@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from partnership_kg.answer.list_answers import asks_for_list
-from partnership_kg.answer.question_kinds import asks_when, role_tokens
+from partnership_kg.answer.question_kinds import asks_when, role_tokens, role_verb
 from partnership_kg.search.keyword import tokenize
 
 # Weight of a question's names, acronyms and numbers against its other words (1).
@@ -69,6 +69,7 @@ class Question:
     who: bool = False
     when: bool = False
     roles: set[str] = field(default_factory=set)  # for "who": the role asked about
+    verb: str | None = None  # for "who": what they did ("proposed")
     decision: bool = False
     successor: bool = False
     wants_list: bool = False  # "What are the priorities ...?": a list answers it
@@ -104,6 +105,7 @@ def parse_question(question: str) -> Question:
     parsed.quantity = bool(_QUANTITY_QUESTION.search(question))
     parsed.who = bool(_WHO_QUESTION.match(question))
     parsed.roles = role_tokens(question) if parsed.who else set()
+    parsed.verb = role_verb(question) if parsed.who else None
     parsed.when = asks_when(question)
     # "When did they approve X?" asks for a date, not for what was decided.
     parsed.decision = not parsed.when and bool(_DECISION_QUESTION.search(question))

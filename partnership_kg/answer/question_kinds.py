@@ -94,9 +94,24 @@ def date_field(sentence: str, question: str, question_tokens: set[str]) -> bool:
 
 
 def acts_in_role(sentence: str, roles: set[str]) -> bool:
-    """A titled person and the asked role in one sentence: "Councillor X ... proposed the"."""
+    """A titled person and the asked role in one sentence: "Councillor X ... the Chair"."""
     return names_person(sentence) and any(_like(role, word) for role in roles
                                           for word in tokenize(sentence))
+
+
+def role_verb(question: str) -> str | None:
+    """The verb of "Who proposed ...?", "Who chaired ...?" (not of "Who is ...?")."""
+    verb = _WHO_VERB.match(question)
+    if verb is None or _WHO_POST.match(question):
+        return None
+    return verb.group(1).lower()
+
+
+def does_role(sentence: str, verb: str | None) -> bool:
+    """A titled person doing what the question asks, in its words: "Councillor X, supported by
+    Councillor Y, proposed the ..." for "Who proposed ...?"."""
+    return bool(verb) and names_person(sentence) and bool(
+        re.search(rf"\b{re.escape(verb or '')}\b", sentence, re.IGNORECASE))
 
 
 def states_role(sentence: str, roles: set[str]) -> bool:

@@ -127,3 +127,12 @@ def test_a_label_naming_part_of_the_post_is_not_its_field() -> None:
                                              "abuse?"), tokens)
     assert role_tokens("Who is the Wessex CSP priority lead for domestic abuse?") == {"priority",
                                                                                       "lead"}
+
+
+def test_however_they_reads_the_sentence_before() -> None:
+    text = ("Until 2040 the Wessex Harbour Authority was also a statutory member of the "
+            "partnership. However they were replaced by the Harbour Commissioners. The "
+            "Commissioners meet twice a year.")
+    quotes = _quotes("Who replaced the Wessex Harbour Authority as a statutory member of the "
+                     "partnership?", _result(text))
+    assert "However they were replaced by the Harbour Commissioners." in quotes

@@ -57,8 +57,6 @@ ROLE_BONUS = 0.3
 PERSON_BONUS = 0.3
 DATE_BONUS = 0.4
 NO_DATE = 0.7
-# A heading or title line answers neither "who" nor "when" by itself.
-KIND_HEADING = 0.8
 
 # A sentence saying what took the place of something ("replaced", "superseded", "adopted").
 _SUCCESSION = re.compile(r"\b(?:replac\w*|supersed\w*|succe(?:eded|ssor)|took over from|"
@@ -278,8 +276,6 @@ def _kind(question: Question, item: _Sentence, context: str,
         if not new_dates(item.text, question.text):
             return support * NO_DATE, bonus
         bonus += DATE_BONUS
-    if _heading_like(item.text) and not item.text.endswith(":"):
-        return support * KIND_HEADING, bonus
     return support, bonus
 
 

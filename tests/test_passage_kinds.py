@@ -132,7 +132,18 @@ def test_a_label_naming_part_of_the_post_is_not_its_field() -> None:
 def test_however_they_reads_the_sentence_before() -> None:
     text = ("Until 2040 the Wessex Harbour Authority was also a statutory member of the "
             "partnership. However they were replaced by the Harbour Commissioners. The "
-            "Commissioners meet twice a year.")
+            "Commissioners meet twice a year to hear reports from the harbour master and staff.")
     quotes = _quotes("Who replaced the Wessex Harbour Authority as a statutory member of the "
-                     "partnership?", _result(text))
-    assert "However they were replaced by the Harbour Commissioners." in quotes
+                     "partnership?", _result(text, title="Members"))
+    assert quotes == ["Until 2040 the Wessex Harbour Authority was also a statutory member of "
+                      "the partnership.", "However they were replaced by the Harbour "
+                      "Commissioners."]
+
+
+def test_when_prefers_the_date_to_a_sentence_sharing_more_words() -> None:
+    text = ("The Riverford Safer Quays Plan was adopted by the partnership after a long public "
+            "consultation. The Safer Quays Plan was adopted on 4 June 2041 at the annual "
+            "meeting.")
+    quotes = _quotes("When was the Riverford Safer Quays Plan adopted?",
+                     _result(text, title="Riverford news"))
+    assert quotes == ["The Safer Quays Plan was adopted on 4 June 2041 at the annual meeting."]

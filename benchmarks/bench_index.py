@@ -32,7 +32,7 @@ def load_documents(corpus: Path) -> list[Any]:
 
 
 def extractive_check(index: Any, questions: list[dict[str, Any]]) -> list[tuple[str, bool, str]]:
-    from partnership_kg.search.extractive import answer_from_passages
+    from partnership_kg.answer.extractive import answer_from_passages
 
     rows = []
     for question in questions:

@@ -73,7 +73,7 @@ def _from_graph(ws: Any, plain: str) -> tuple[str, list[dict[str, Any]]] | None:
 
 
 def _from_passages(ws: Any, text: str, plain: str) -> dict[str, Any]:
-    from partnership_kg.search.extractive import answer_from_passages
+    from partnership_kg.answer.extractive import answer_from_passages
 
     if hasattr(ws, "partnership"):  # one partnership's documents only
         mine = ws.partnership_sources(ws.partnership.label)

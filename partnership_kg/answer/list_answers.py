@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import re
 
+# A list item's number or letter at the start of a line: "1.", "2.1", "a)", "(iv)", "•".
+ENUMERATOR = re.compile(
+    r"^\s*(?:\(\w{1,4}\)|\d+(?:\.\d+)*[.)]?|[a-z][.)]|[ivx]{1,5}[.)]|[•·▪*–-])\s+")
 MAX_ITEMS = 16
 ITEM_WORDS = 18  # a longer line is prose, not an item
+NUMBERED_ITEM_WORDS = 50  # ... unless it is numbered or lettered
 PROSE_WORDS = 400  # descriptions skipped between headed items, all together
 
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -67,7 +71,8 @@ def list_after(neighbours: list[tuple[str, bool]], position: int) -> list[str]:
     """The items after the intro at ``position`` of a passage's (sentence, is row) list."""
     intro = neighbours[position][0]
     if not is_intro(intro):
-        return []
+        # Any lead-in ending in a colon introduces the numbered or lettered items after it.
+        return _numbered_items(neighbours[position + 1:]) if intro.rstrip().endswith(":") else []
     limit = min(_count(intro) or MAX_ITEMS, MAX_ITEMS)
     following = neighbours[position + 1:]
     items: list[str] = []
@@ -78,6 +83,17 @@ def list_after(neighbours: list[tuple[str, bool]], position: int) -> list[str]:
     if len(items) >= 2 or len(items) >= limit:
         return items
     return _headed_items(following, limit) or items
+
+
+def _numbered_items(following: list[tuple[str, bool]]) -> list[str]:
+    """The numbered, lettered or bulleted items that follow, each in full."""
+    items: list[str] = []
+    for sentence, row in following:
+        if row or not ENUMERATOR.match(sentence) or len(items) >= MAX_ITEMS \
+                or len(sentence.split()) > NUMBERED_ITEM_WORDS:
+            break
+        items.append(sentence)
+    return items if len(items) >= 2 else []
 
 
 def _headed_items(following: list[tuple[str, bool]], limit: int) -> list[str]:

@@ -149,7 +149,11 @@ def ask_latency(store: Path, areas: list[str]) -> tuple[float, float]:
     questions = [f"Who leads {TOPICS[n % len(TOPICS)]} in {area}?"
                  for n, area in enumerate(areas[:10])]
     questions += [f"How do the {area} partners report progress?" for area in areas[:5]]
-    workspace.ask(questions[0])  # load the graph model and the index
+    # Warm both paths outside the timing, on a partnership not asked about: a graph answer
+    # (the graph store) and a passage answer (the index, the query encoder, the extractive
+    # reader), so the figures are of asking, not of loading.
+    workspace.ask(f"Who leads {TOPICS[0]} in {areas[-1]}?")
+    workspace.ask(f"How do the {areas[-1]} partners report progress?")
     times = []
     for question in questions:
         seconds, _ = timed(workspace.ask, question)

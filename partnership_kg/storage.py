@@ -103,6 +103,13 @@ def load_documents(store: Path) -> list[Document]:
     ]
 
 
+def load_document(store: Path, source: str) -> Document | None:
+    """One stored document by its source file name; None where the store holds none."""
+    if source not in read_manifest(store)["documents"]:
+        return None
+    return Document.from_json(document_file(store, source).read_text(encoding="utf-8"))
+
+
 def graph_server(store: Path) -> dict[str, Any] | None:
     """The SPARQL server holding the store's graph (URLs and graph names), None if embedded."""
     return read_manifest(store).get("graph")

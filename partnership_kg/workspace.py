@@ -56,15 +56,31 @@ class Workspace:
         labels = sorted({str(row["label"]) for row in self.graph.select(LABELS_QUERY)})
         return labels, self.index.embedder.encode(labels)
 
-    @cached_property
-    def _part_texts(self) -> dict[int, str]:
-        from partnership_kg.graph.names import normalise
+    def document(self, source: str) -> Document | None:
+        """The document read from ``source``, read alone (a citation needs only its own
+        document, not the store's thousands); None where the store holds no such file."""
+        if "documents" in self.__dict__:
+            return next((doc for doc in self.documents if doc.source == source), None)
+        if source not in self._documents_read:
+            self._documents_read[source] = storage.load_document(self.path, source)
+        return self._documents_read[source]
 
-        return {id(part): normalise(part.text) for doc in self.documents for part in doc.parts}
+    @cached_property
+    def _documents_read(self) -> dict[str, Document | None]:
+        return {}
+
+    @cached_property
+    def _part_texts(self) -> dict[int, tuple[Part, str]]:
+        return {}
 
     def normalised_part_text(self, part: Part) -> str:
-        """A part's text folded for matching quotes (computed once per workspace)."""
-        return self._part_texts[id(part)]
+        """A part's text folded for matching quotes (computed once per part; the part is kept
+        beside it so its id stays its own)."""
+        from partnership_kg.graph.names import normalise
+
+        if id(part) not in self._part_texts:
+            self._part_texts[id(part)] = (part, normalise(part.text))
+        return self._part_texts[id(part)][1]
 
     # -- the contract's API ---------------------------------------------------------------------
     def ask(self, question: str, partnership: str | None = None) -> dict[str, Any]:
@@ -104,16 +120,20 @@ class Workspace:
 
     @cached_property
     def _owners(self) -> dict[str, set[str]]:
-        rows = self.graph.select("""SELECT DISTINCT ?source ?label WHERE {
-            ?part csa:partnership ?p ; csa:sourceFile ?source . ?p skos:prefLabel ?label }""")
-        owners: dict[str, set[str]] = {}
-        for row in rows:
-            owners.setdefault(str(row["label"]), set()).add(str(row["source"]))
-        return owners
+        return {}
 
     def partnership_sources(self, label: str) -> set[str]:
-        """The source files holding a part of the partnership named ``label``."""
-        return self._owners.get(label, set())
+        """The source files holding a part of the partnership named ``label`` (read for that
+        partnership alone, once)."""
+        from partnership_kg.graph import queries
+
+        if label not in self._owners:
+            self._owners[label] = {
+                str(row["source"]) for partnership in queries.partnerships(self.graph)
+                if partnership.label == label for row in self.graph.select(
+                    f"SELECT DISTINCT ?source WHERE {{ ?part csa:partnership "
+                    f"<{partnership.iri}> ; csa:sourceFile ?source }}")}
+        return self._owners[label]
 
     def partnerships(self) -> list[dict[str, Any]]:
         """The store's partnerships: name, area and every other name the text gives."""

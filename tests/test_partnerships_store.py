@@ -178,3 +178,30 @@ def test_a_partnerships_model_is_read_from_its_own_graphs_alone(
             scoped._evidence.get(iri) for iri in nodes]
         assert [own.leads.get(iri) for iri in own.concepts] == [
             scoped.leads.get(iri) for iri in own.concepts]
+
+
+def test_evidence_of_a_few_nodes_is_the_models_evidence_of_them(
+        ws: partnership_kg.Workspace) -> None:
+    from partnership_kg.graph.query.model import first_evidence, model_of
+
+    whole = model_of(ws.graph)
+    nodes = sorted(whole.concepts)[:40] + [e.iri for e in whole.events][:10]
+    found = first_evidence(ws.graph, nodes)
+    assert found == {node: whole.evidence(node) for node in nodes if whole.evidence(node)}
+    assert first_evidence(ws.graph, []) == {}
+
+
+def test_a_partnerships_view_queries_its_own_graphs_alone(ws: partnership_kg.Workspace) -> None:
+    from partnership_kg.graph.query.partnerships import Scoped
+
+    query = "SELECT DISTINCT ?source WHERE { ?part a csa:DocumentPart ; csa:sourceFile ?source }"
+    seen = {str(row["source"]) for row in Scoped(ws.graph, "Riverford").select(query)}
+    assert seen == ws.partnership_sources(RIVERFORD) == {"riverford_plan.txt"}
+
+
+def test_a_citation_reads_its_own_document_alone(partnerships_store: Path) -> None:
+    fresh = partnership_kg.open(partnerships_store)
+    document = fresh.document("riverford_plan.txt")
+    assert document is not None and document.source == "riverford_plan.txt"
+    assert fresh.document("no_such_file.txt") is None
+    assert "documents" not in fresh.__dict__  # the store's other documents were never read

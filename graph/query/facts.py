@@ -14,7 +14,7 @@ from partnership_kg.graph.query.model import (
     as_year,
     concept_seeds,
     event_dict,
-    model_of,
+    first_evidence,
     plan_rows,
     rows_of,
 )
@@ -117,18 +117,19 @@ SELECT DISTINCT ?act ?title ?date ?same ?claim ?did WHERE {
 def acts(store: GraphStore, clause_text: str | None = None) -> dict[str, Any]:
     """Acts and Regulations with what the text says they did; ``clause_text`` filters
     by Act title or by the clause ("introduced Police and Crime Commissioners")."""
-    model = model_of(store)
     found: dict[str, dict[str, Any]] = {}
     # Rows in a fixed order (title, then claim), whatever order the store returns them in, so
     # an Act's claims, and which copy of a claim stated twice is cited, agree on every backend.
     rows = sorted(store.select(_Q_ACTS), key=lambda r: (str(r["title"]), str(r.get("claim", ""))))
+    evidence = first_evidence(store, [str(row[key]) for row in rows for key in ("act", "claim")
+                                      if row.get(key)])
     for row in rows:
         act = found.setdefault(str(row["act"]), {
             "title": row["title"], "year": int(str(row["date"])[:4]) if row.get("date") else None,
-            "same_as": row.get("same"), "evidence": model.evidence(str(row["act"])),
+            "same_as": row.get("same"), "evidence": evidence.get(str(row["act"])),
             "did": []})
         if row.get("claim") and all(d["claim"] != row["did"] for d in act["did"]):
-            act["did"].append({"claim": row["did"], "evidence": model.evidence(str(row["claim"]))})
+            act["did"].append({"claim": row["did"], "evidence": evidence.get(str(row["claim"]))})
     results = sorted(found.values(), key=lambda a: (a["year"] or 0, str(a["title"])))
     if clause_text:
         key = normalise(clause_text)
@@ -155,7 +156,6 @@ SELECT DISTINCT ?count ?issue ?n ?outOf ?round ?year WHERE {
 def assessment_counts(store: GraphStore, issue: str | None = None,
                       round: str | int | None = None) -> dict[str, Any]:  # noqa: A002
     """How many partnerships selected an issue, per strategic assessment round."""
-    model = model_of(store)
     rows = store.select(_Q_COUNTS)
     labels = [str(r["issue"]) for r in rows]
     wanted = set(best_matches(issue, labels, cutoff=85)) if issue else set(labels)
@@ -164,15 +164,13 @@ def assessment_counts(store: GraphStore, issue: str | None = None,
         wanted |= {label for label in labels if same_concept(core(label), issue)
                    or core(issue) == core(label)}
     start = as_year(round) if round is not None else None
-    results = []
-    for row in rows:
-        if str(row["issue"]) not in wanted:
-            continue
-        if start is not None and row.get("year") is not None and int(row["year"]) != start:
-            continue
-        results.append({"issue": row["issue"], "partnerships": int(row["n"]),
-                        "out_of": int(row["outOf"]) if row.get("outOf") is not None else None,
-                        "round": row["round"], "evidence": model.evidence(str(row["count"]))})
+    kept = [row for row in rows if str(row["issue"]) in wanted and not (
+        start is not None and row.get("year") is not None and int(row["year"]) != start)]
+    evidence = first_evidence(store, [str(row["count"]) for row in kept])
+    results = [{"issue": row["issue"], "partnerships": int(row["n"]),
+                "out_of": int(row["outOf"]) if row.get("outOf") is not None else None,
+                "round": row["round"], "evidence": evidence.get(str(row["count"]))}
+               for row in kept]
     results.sort(key=lambda r: (str(r["round"]), -r["partnerships"], str(r["issue"])))
     return {"query": issue, "round": round, "results": results}
 
@@ -188,7 +186,6 @@ SELECT DISTINCT ?holding ?label ?person ?year WHERE {
 def post_holders(store: GraphStore, post_text: str, year: int | None = None) -> dict[str, Any]:
     """Who held a post (as the user words it: "Chair of the X Partnership"), nearest ``year``
     first; each with the signature or cover line that says so."""
-    model = model_of(store)
     wanted = normalise(post_text)
     results = []
     for row in store.select(_Q_HOLDINGS):
@@ -196,7 +193,10 @@ def post_holders(store: GraphStore, post_text: str, year: int | None = None) -> 
         if score >= 85:
             results.append({"post": str(row["label"]), "person": str(row["person"]),
                             "year": row.get("year"), "score": score,
-                            "evidence": model.evidence(str(row["holding"]))})
+                            "evidence": str(row["holding"])})
+    evidence = first_evidence(store, [result["evidence"] for result in results])
+    for result in results:
+        result["evidence"] = evidence.get(result["evidence"])
 
     def distance(result: dict[str, Any]) -> tuple[float, int, int]:
         held = result["year"]
@@ -221,7 +221,7 @@ def _changes_in(model: Model, year: int) -> dict[str, Any]:
 
 _Q_MEETINGS = """
 SELECT ?meeting ?body ?date ?item ?number ?title ?decision ?kind ?text WHERE {
-  ?meeting a csa:Meeting ; csa:body ?body .
+  ?meeting a csa:Meeting ; csa:body ?body .{partnership}
   OPTIONAL { ?meeting dct:date ?date }
   OPTIONAL { ?meeting csa:item ?item . ?item csa:itemNumber ?number ; dct:title ?title .
              OPTIONAL { ?item csa:decision ?decision .
@@ -231,35 +231,32 @@ SELECT ?meeting ?body ?date ?item ?number ?title ?decision ?kind ?text WHERE {
 
 def meetings(store: GraphStore) -> list[dict[str, Any]]:
     """Every meeting: body, date, and its items in order, each with its decisions (noted,
-    agreed, resolved) and evidence; on a ``Scoped`` store, that partnership's meetings only."""
-    model = model_of(store)
+    agreed, resolved) and evidence; on a ``Scoped`` store, that partnership's meetings only
+    (filtered in the query)."""
+    mine = ""
+    if isinstance(store, Scoped):
+        mine = f" ?meeting csa:partnership <{match(store.scoped_base, store.partnership).iri}> ."
+    rows = store.select(_Q_MEETINGS.replace("{partnership}", mine))
+    evidence = first_evidence(store, [str(row[key]) for row in rows
+                                      for key in ("meeting", "item", "decision") if row.get(key)])
     found: dict[str, dict[str, Any]] = {}
-    mine = _meetings_of(store) if isinstance(store, Scoped) else None
-    for row in store.select(_Q_MEETINGS):
-        if mine is not None and str(row["meeting"]) not in mine:
-            continue
+    for row in rows:
         meeting = found.setdefault(str(row["meeting"]), {
             "body": str(row["body"]), "date": str(row["date"]) if row.get("date") else None,
-            "evidence": model.evidence(str(row["meeting"])), "items": {}})
+            "evidence": evidence.get(str(row["meeting"])), "items": {}})
         if not row.get("item"):
             continue
         item = meeting["items"].setdefault(str(row["item"]), {
             "number": str(row["number"]), "title": str(row["title"]),
-            "evidence": model.evidence(str(row["item"])), "decisions": []})
+            "evidence": evidence.get(str(row["item"])), "decisions": []})
         if row.get("decision") and all(d["text"] != str(row["text"]) for d in item["decisions"]):
             item["decisions"].append({"type": str(row["kind"]), "text": str(row["text"]),
-                                      "evidence": model.evidence(str(row["decision"]))})
+                                      "evidence": evidence.get(str(row["decision"]))})
     result = []
     for meeting in sorted(found.values(), key=lambda m: (m["date"] or "", m["body"])):
         items = sorted(meeting["items"].values(), key=lambda i: _item_order(i["number"]))
         result.append({**meeting, "items": items})
     return result
-
-
-def _meetings_of(store: Scoped) -> set[str]:
-    iri = match(store.scoped_base, store.partnership).iri
-    return {str(row["m"]) for row in store.select(
-        f"SELECT DISTINCT ?m WHERE {{ ?m a csa:Meeting ; csa:partnership <{iri}> }}")}
 
 
 def _item_order(number: str) -> tuple[str, int, str]:

@@ -16,7 +16,11 @@ from partnership_kg.graph.query.model import (
     model_of,
     plan_rows,
 )
-from partnership_kg.graph.query.partnerships import for_partnerships, partnerships
+from partnership_kg.graph.query.partnerships import (
+    for_partnerships,
+    partnership_model,
+    partnerships,
+)
 from partnership_kg.graph.resolve import GraphStore, core, same_concept
 
 # -- lineage ------------------------------------------------------------------------------------
@@ -131,15 +135,27 @@ def priorities(store: GraphStore, year: int | None = None,
     """The priorities and themes in force in ``year`` (or stated by ``document``, which says
     whose they are)."""
     if document and partnership is None and len(partnerships(store)) > 1:
-        version = _version_for_document(model_of(store), document)
-        partnership = _name_of(store, version.partnership if version else None)
+        partnership = _partnership_stating(store, document)
     return for_partnerships(store, partnership, lambda model: _priorities(model, year, document),
                             keep=lambda r: r["agreement"] is not None)
 
 
-def _name_of(store: GraphStore, iri: str | None) -> str | None:
-    """A partnership's label, to name it as a user would (None where it has none)."""
-    return next((p.label for p in partnerships(store) if p.iri == iri), None)
+_Q_VERSION_SOURCES = """SELECT DISTINCT ?p ?part ?source WHERE {
+  ?scheme a skos:ConceptScheme ; csa:partnership ?p ; dct:source ?part .
+  ?part csa:sourceFile ?source }"""
+
+
+def _partnership_stating(store: GraphStore, document: str) -> str | None:
+    """The label of the partnership whose version ``document`` (a file or part) states, read
+    from the partnerships whose versions cite it, each from its own graphs (the earliest such
+    version wins, as in one model of the store); None where no version of any does."""
+    base = getattr(store, "scoped_base", store)
+    citing = {str(row["p"]) for row in base.select(_Q_VERSION_SOURCES)
+              if document in (str(row["source"]), str(row["part"]))}
+    found = [(version.year, entry.label) for entry in partnerships(base) if entry.iri in citing
+             for version in [_version_for_document(partnership_model(base, entry.iri), document)]
+             if version is not None]
+    return min(found)[1] if found else None
 
 
 def _priorities(model: Model, year: int | None = None,

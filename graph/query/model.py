@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,6 +58,7 @@ SELECT DISTINCT ?new ?old WHERE {
 """
 _Q_EVIDENCE = """
 SELECT DISTINCT ?node ?source ?pageValue ?quote WHERE {
+  {nodes}
   ?node prov:wasDerivedFrom ?target .
   ?target csa:sourceFile ?source ; oa:hasSelector ?pageSel .
   ?pageSel rdf:value ?pageValue ; oa:refinedBy ?quoteSel .
@@ -82,6 +84,35 @@ def rows_of(store: GraphStore, query: str) -> list[dict[str, Any]]:
     return sorted(store.select(query),
                   key=lambda row: [(key, str(row[key])) for key in sorted(row)
                                    if row[key] is not None])
+
+
+def evidence_of(store: GraphStore, nodes: Iterable[str] | None = None
+                ) -> dict[str, list[dict[str, Any]]]:
+    """Each node's quotes, best first: of every node, or (one query, the filter in the SPARQL)
+    of ``nodes`` alone, so a question about a few facts reads their evidence, not the store's."""
+    wanted = ""
+    if nodes is not None:
+        listed = " ".join(f"<{node}>" for node in sorted(set(nodes)))
+        if not listed:
+            return {}
+        wanted = f"VALUES ?node {{ {listed} }}"
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in store.select(_Q_EVIDENCE.replace("{nodes}", wanted)):
+        found.setdefault(str(row["node"]), []).append({
+            "source": row["source"], "page": page_from_selector(str(row["pageValue"])),
+            "quote": row["quote"]})
+    for items in found.values():
+        # Within a source, the quote with most context first: "the priorities for X are:
+        # A; B; C" says more than the bare label "B" (capped so no paragraph wins by size). The
+        # key orders every pair of distinct quotes, so the store's row order never shows.
+        items.sort(key=lambda e: (str(e["source"]), -min(len(str(e["quote"])), 300),
+                                  e["page"] or 0, str(e["quote"])))
+    return found
+
+
+def first_evidence(store: GraphStore, nodes: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The best quote of each of ``nodes`` that has one (what ``Model.evidence`` gives)."""
+    return {node: dict(items[0]) for node, items in evidence_of(store, nodes).items()}
 
 
 @dataclass
@@ -146,16 +177,7 @@ class Model:
             if new in self.concepts and old in self.concepts:
                 self.replaces.setdefault(new, set()).add(old)
                 self.replaced_by.setdefault(old, set()).add(new)
-        self._evidence: dict[str, list[dict[str, Any]]] = {}
-        for row in rows_of(store, _Q_EVIDENCE):
-            self._evidence.setdefault(str(row["node"]), []).append({
-                "source": row["source"], "page": page_from_selector(str(row["pageValue"])),
-                "quote": row["quote"]})
-        for items in self._evidence.values():
-            # Within a source, the quote with most context first: "the priorities for X are:
-            # A; B; C" says more than the bare label "B" (capped so no paragraph wins by size).
-            items.sort(key=lambda e: (str(e["source"]), -min(len(str(e["quote"])), 300),
-                                      e["page"] or 0, str(e["quote"])))
+        self._evidence = evidence_of(store)
         self.leads: dict[str, list[str]] = {}
         # Leads worded by their own version first, so the version's spelling wins.
         rows = sorted(rows_of(store, _Q_LEADS),

@@ -31,12 +31,12 @@ SELECT DISTINCT ?p ?kind ?name WHERE {
   UNION { ?p csa:acronym ?name BIND ("acronym" AS ?kind) }
 }"""
 # The graphs a partnership's model reads: those that say anything is the partnership's (its parts,
-# versions, events), and those of parts no partnership was found for.
-_Q_GRAPHS_OF = """
+# versions, events), and those of parts no partnership was found for (the same for every
+# partnership, so read once per store: finding them visits every part's graph).
+_Q_GRAPHS_OF = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?owned csa:partnership <%s> } }"
+_Q_UNOWNED_GRAPHS = """
 SELECT DISTINCT ?g WHERE {
-  { GRAPH ?g { ?owned csa:partnership <%s> } }
-  UNION
-  { GRAPH ?g { ?part a csa:DocumentPart } FILTER NOT EXISTS { GRAPH ?g { ?x csa:partnership ?p } } }
+  GRAPH ?g { ?part a csa:DocumentPart } FILTER NOT EXISTS { GRAPH ?g { ?x csa:partnership ?p } }
 }"""
 # Words a user adds around a partnership's name: "the Wessex CSP's".
 _FILLER = {"the", "s", "partnership", "partnerships", "csp", "community", "safety", "safer",
@@ -46,14 +46,16 @@ _FILLER = {"the", "s", "partnership", "partnerships", "csp", "community", "safet
 
 class Scoped:
     """A store seen as one partnership's: every query in this package that is given it answers
-    for that partnership alone (``ask`` hands it to its graph answers)."""
+    for that partnership alone (``ask`` hands it to its graph answers), and any other query on
+    it reads that partnership's own graphs (those ``partnership_model`` reads), not the store's."""
 
     def __init__(self, store: GraphStore, partnership: str) -> None:
         self.scoped_base = store
         self.partnership = partnership
 
     def select(self, query: str) -> list[dict[str, Any]]:
-        return self.scoped_base.select(query)
+        own = partnership_model(self.scoped_base, match(self.scoped_base, self.partnership).iri)
+        return own.store.select(query)
 
 
 class UnknownPartnership(ValueError):
@@ -129,13 +131,17 @@ def match(store: GraphStore, name: str) -> PartnershipName:
 
 
 _MODELS: weakref.WeakKeyDictionary[Any, dict[str, Model]] = weakref.WeakKeyDictionary()
+_UNOWNED: weakref.WeakKeyDictionary[Any, list[str]] = weakref.WeakKeyDictionary()
 
 
 def partnership_model(store: GraphStore, iri: str) -> Model:
     """The model of the partnership ``iri``, read from its own graphs (once per store)."""
     models = _MODELS.setdefault(store, {})
     if iri not in models:
-        graphs = [str(row["g"]) for row in store.select(_Q_GRAPHS_OF % iri)]
+        if store not in _UNOWNED:
+            _UNOWNED[store] = [str(row["g"]) for row in store.select(_Q_UNOWNED_GRAPHS)]
+        owned = [str(row["g"]) for row in store.select(_Q_GRAPHS_OF % iri)]
+        graphs = list(dict.fromkeys([*owned, *_UNOWNED[store]]))
         models[iri] = Model(store.within(graphs)).scoped(iri)
     return models[iri]
 

@@ -14,7 +14,7 @@ from typing import Any
 from rdflib import Graph
 
 from partnership_kg.graph.query.model import Concept, Model, model_of
-from partnership_kg.graph.query.partnerships import match, partnerships
+from partnership_kg.graph.query.partnerships import match, partnership_model, partnerships
 from partnership_kg.graph.resolve import GraphStore
 from partnership_kg.graph.topic_scheme import TopicScheme, _topics
 
@@ -72,15 +72,15 @@ def _mappings(store: GraphStore) -> dict[str, list[dict[str, Any]]]:
 
 
 def _scoped_models(store: GraphStore, names: list[str] | None) -> list[tuple[str, Model]]:
-    """(partnership label, its model) for the named partnerships, else every one."""
-    model = model_of(store)
+    """(partnership label, its model) for the named partnerships, else every one: each read
+    from its own graphs, never the whole store's model where the store has partnerships."""
+    store = getattr(store, "scoped_base", store)
     known = partnerships(store)
     if names:
-        chosen = list({p.iri: p for p in (match(store, name) for name in names)}.values())
-        return [(p.label, model.scoped(p.iri)) for p in chosen]
-    if not known:
-        return [(_NO_PARTNERSHIP, model)]
-    return [(p.label, model.scoped(p.iri)) for p in known]
+        known = list({p.iri: p for p in (match(store, name) for name in names)}.values())
+    elif not known:
+        return [(_NO_PARTNERSHIP, model_of(store))]
+    return [(p.label, partnership_model(store, p.iri)) for p in known]
 
 
 def _concepts(model: Model, year: int | None, in_force: bool) -> list[Concept]:
@@ -95,9 +95,9 @@ def entries(store: GraphStore, year: int | None = None,
             in_force: bool = False) -> list[TopicEntry]:
     """Every mapped concept of the chosen partnerships: in force in ``year`` where given (in
     the latest version where ``in_force`` and no year), else of every version."""
-    mapped = _mappings(store)
     found: list[TopicEntry] = []
     for label, model in _scoped_models(store, partnership_names):
+        mapped = _mappings(model.store)  # a concept's mappings are in its own part's graph
         for concept in _concepts(model, year, in_force):
             version = model.version_of(concept.scheme)
             if version is None:

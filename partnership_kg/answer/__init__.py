@@ -125,8 +125,8 @@ def cite(ws: Any, evidence: dict[str, Any]) -> dict[str, Any]:
 
 
 def part_title(ws: Any, evidence: dict[str, Any]) -> str:
-    parts = [part for doc in ws.documents if doc.source == evidence["source"]
-             for part in doc.parts]
+    document = ws.document(evidence["source"])
+    parts = document.parts if document else []
     if not parts:
         return evidence["source"]
     quote = normalise(evidence["quote"])

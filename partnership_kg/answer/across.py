@@ -14,8 +14,11 @@ import re
 from typing import Any
 
 from partnership_kg.answer.partnership import named_in
-from partnership_kg.graph.query.model import model_of
-from partnership_kg.graph.query.partnerships import PartnershipName, partnerships
+from partnership_kg.graph.query.partnerships import (
+    PartnershipName,
+    partnership_model,
+    partnerships,
+)
 from partnership_kg.graph.query.topics import TopicEntry, entries, scheme_of
 from partnership_kg.graph.topic_rules import match_label
 from partnership_kg.graph.topic_scheme import TopicScheme
@@ -108,10 +111,9 @@ def dropped(ws: Any, scheme: TopicScheme, topic: str
     name = scheme.topics[topic].label
     wanted = scheme.narrower_closure(topic)
     mapped = {e.concept for e in entries(ws.graph) if e.topic in wanted and not e.low_confidence}
-    model = model_of(ws.graph)
     drops, evidence = [], []
     for partnership in partnerships(ws.graph):
-        scoped = model.scoped(partnership.iri)
+        scoped = partnership_model(ws.graph, partnership.iri)
         versions = scoped.real_versions()
         for older, newer in zip(versions, versions[1:], strict=False):
             before = [c for c in scoped.in_scheme(older.scheme) if c.iri in mapped]

@@ -73,7 +73,7 @@ class Concept:
 
 @dataclass
 class Scheme:
-    start: int
+    start: int | None  # None: an undated version (graph/undated.py)
     period: str
     iri: URIRef
     partnership: str | None  # the partnership's key (all of a scheme's parts share it)
@@ -213,7 +213,7 @@ def _write_scheme(scheme: Scheme, acronyms: dict[str, str]) -> None:
     for concept in scheme.concepts:
         concept.iri = names.concept_iri(scheme.period, concept.label, scheme.partnership)
         for context, mention in concept.mentions:
-            _write_concept(context, scheme, concept, mention, acronyms)
+            write_concept(context, scheme, concept, mention, acronyms)
 
 
 def _version_label(scheme: Scheme) -> str:
@@ -254,7 +254,7 @@ def _collect_concepts(schemes: dict[int, Scheme], contexts: list[PartContext],
         concept.mentions.append((context, mention))
 
 
-def _write_concept(context: PartContext, scheme: Scheme, concept: Concept,
+def write_concept(context: PartContext, scheme: Scheme, concept: Concept,
                    mention: ConceptMention, acronyms: dict[str, str]) -> None:
     assert concept.iri is not None
     graph, node = context.graph, concept.iri

@@ -44,6 +44,7 @@ from partnership_kg.graph import (
     partnerships,
     signatories,
     topics,
+    undated,
 )
 from partnership_kg.graph.context import PartContext
 from partnership_kg.graph.vocab import (
@@ -71,6 +72,7 @@ PART_EXTRACTORS: list[Callable[[PartContext], None]] = [
 ]
 CORPUS_PASSES: list[Callable[[Dataset, list[PartContext]], None]] = [
     agreements.corpus_pass,
+    undated.corpus_pass,  # the versions pages state with no year: beside the dated ones
     lineage_pass.corpus_pass,  # after agreements: it aligns the versions they state
     legislation.corpus_pass,  # after agreements: priorities named in what an Act did
     topics.corpus_pass,  # after agreements and lineage: every concept they wrote, mapped

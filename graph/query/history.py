@@ -120,7 +120,8 @@ def _concept_entry(model: Model, concept: Concept, with_leads: bool = True) -> d
 
 
 def _version_for_document(model: Model, document: str) -> Version | None:
-    for version in model.real_versions():
+    """The version a document states: a dated one, else the undated one a page states."""
+    for version in [*model.real_versions(), *model.undated]:
         if any(source == document or part == document for part, source, _ in version.sources):
             return version
     return None
@@ -145,11 +146,14 @@ def _name_of(store: GraphStore, iri: str | None) -> str | None:
 def _priorities(model: Model, year: int | None = None,
                document: str | None = None) -> dict[str, Any]:
     base = _version_for_document(model, document) if document else None
-    base, concepts, applied = model.state(year, base)
+    if base is not None and base.undated:  # in force in no known year: its own list only
+        concepts, applied = model.in_scheme(base.scheme), []
+    else:
+        base, concepts, applied = model.state(year, base)
     if base is None:
         return {"year": year, "agreement": None, "priorities": [], "themes": []}
     return {
-        "year": year if year is not None else base.year,
+        "year": year if year is not None or base.undated else base.year,
         "agreement": base.agreement(model),
         "priorities": [_concept_entry(model, c) for c in concepts if c.kind == "priority"],
         "themes": [_concept_entry(model, c, with_leads=False) for c in concepts

@@ -120,6 +120,7 @@ class Findings:
     period_evidence: dict[str, tuple[Block, str]] = field(default_factory=dict)
     plans: list[PlanMention] = field(default_factory=list)
     scopes: list[ScopeMention] = field(default_factory=list)
+    aside: bool = False  # every list read was set aside: no dated version (graph/list_schemes)
 
 
 def _section_period(blocks: list[Block], index: int) -> tuple[str, Block, str] | None:
@@ -238,11 +239,14 @@ def read_part(part: Part) -> Findings:
     for index, block in enumerate(blocks):
         reads_lists = version or quotes_versions or part.type != "action plan" \
             and period_at(index) is not None
-        rows = table_rows(block) if block.kind == "table" or "\t" in block.text else []
+        rows = table_rows(block) if block.kind == "table" or "\t" in block.text \
+            or "  " in block.text else []
         if rows and any(is_lead_header(row) for row in rows[:2]):
             period = period_at(index)
             for label, cell, lead in table_leads(rows, block, period):
-                if version or quotes_versions:  # the first column states the priorities
+                # The first column states the priorities: of the version, or of the plan a
+                # page reports ("Agenda item - X Plan 2031-2034" over a Priority/Lead table).
+                if version or quotes_versions or period is not None:
                     findings.concepts.append(ConceptMention(PRIORITY, label, block, cell,
                                                             period, rank + 1))
                 if lead is not None:

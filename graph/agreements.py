@@ -73,7 +73,7 @@ class Concept:
 
 @dataclass
 class Scheme:
-    start: int | None  # None: an undated version (graph/undated.py)
+    start: int | None  # None: a list that is no dated version (graph/list_schemes.py)
     period: str
     iri: URIRef
     partnership: str | None  # the partnership's key (all of a scheme's parts share it)
@@ -153,7 +153,8 @@ def _schemes(contexts: list[PartContext]) -> dict[int, Scheme]:
             scheme.contexts.append(context)
 
     for context in contexts:
-        if context.part.type in VERSION_TYPES and context.part.period:
+        if context.part.type in VERSION_TYPES and context.part.period \
+                and not context.findings[KEY].aside:
             add(context.part.period, context)
     for context in contexts:
         for mention in context.findings[KEY].concepts:

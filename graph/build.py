@@ -38,13 +38,13 @@ from partnership_kg.graph import (
     legislation,
     lineage,
     lineage_pass,
+    list_schemes,
     meetings,
     names,
     organisations,
     partnerships,
     signatories,
     topics,
-    undated,
 )
 from partnership_kg.graph.context import PartContext
 from partnership_kg.graph.vocab import (
@@ -71,8 +71,8 @@ PART_EXTRACTORS: list[Callable[[PartContext], None]] = [
     signatories.extract_part,
 ]
 CORPUS_PASSES: list[Callable[[Dataset, list[PartContext]], None]] = [
+    list_schemes.corpus_pass,  # first: takes the lists that are no dated version aside
     agreements.corpus_pass,
-    undated.corpus_pass,  # the versions pages state with no year: beside the dated ones
     lineage_pass.corpus_pass,  # after agreements: it aligns the versions they state
     legislation.corpus_pass,  # after agreements: priorities named in what an Act did
     topics.corpus_pass,  # after agreements and lineage: every concept they wrote, mapped

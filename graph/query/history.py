@@ -120,8 +120,9 @@ def _concept_entry(model: Model, concept: Concept, with_leads: bool = True) -> d
 
 
 def _version_for_document(model: Model, document: str) -> Version | None:
-    """The version a document states: a dated one, else the undated one a page states."""
-    for version in [*model.real_versions(), *model.undated]:
+    """The version a document states, else the list it states that is no version (an undated
+    page's, a strategic assessment's key crime issues)."""
+    for version in [*model.real_versions(), *model.lists]:
         if any(source == document or part == document for part, source, _ in version.sources):
             return version
     return None
@@ -146,14 +147,14 @@ def _name_of(store: GraphStore, iri: str | None) -> str | None:
 def _priorities(model: Model, year: int | None = None,
                document: str | None = None) -> dict[str, Any]:
     base = _version_for_document(model, document) if document else None
-    if base is not None and base.undated:  # in force in no known year: its own list only
+    if base is not None and base.year == 0:  # in force in no year: its own list only
         concepts, applied = model.in_scheme(base.scheme), []
     else:
         base, concepts, applied = model.state(year, base)
     if base is None:
         return {"year": year, "agreement": None, "priorities": [], "themes": []}
     return {
-        "year": year if year is not None or base.undated else base.year,
+        "year": year if year is not None or base.year == 0 else base.year,
         "agreement": base.agreement(model),
         "priorities": [_concept_entry(model, c) for c in concepts if c.kind == "priority"],
         "themes": [_concept_entry(model, c, with_leads=False) for c in concepts

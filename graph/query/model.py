@@ -34,14 +34,15 @@ SELECT DISTINCT ?scheme ?year ?period ?part ?source ?title ?agreement ?narrator 
   OPTIONAL { ?scheme csa:narratedBy ?narrator . ?narrator csa:sourceFile ?nsource .
              BIND (EXISTS { ?narrator a csa:Agreement } AS ?nagreement) }
 }"""
-# A version a page states with no year (graph/undated.py): no csa:startYear.
-_Q_UNDATED = """
-SELECT DISTINCT ?scheme ?part ?source ?title ?partnership WHERE {
+# A part's list that is no dated version (graph/list_schemes.py): no csa:startYear.
+_Q_LISTS = """
+SELECT DISTINCT ?scheme ?part ?source ?title ?partnership ?period WHERE {
   ?scheme a skos:ConceptScheme ; dct:source ?part .
   ?part csa:sourceFile ?source .
   FILTER NOT EXISTS { ?scheme csa:startYear ?year }
   OPTIONAL { ?part dct:title ?title }
   OPTIONAL { ?scheme csa:partnership ?partnership }
+  OPTIONAL { ?scheme csa:period ?period }
 }"""
 _Q_CONCEPTS = """
 SELECT DISTINCT ?concept ?label ?kind ?scheme WHERE {
@@ -96,19 +97,19 @@ def rows_of(store: GraphStore, query: str) -> list[dict[str, Any]]:
 @dataclass
 class Version:
     scheme: str
-    year: int  # 0 for an undated version (``Model.undated``), which no year's question reads
+    year: int  # 0 for a list that is no version (``Model.lists``): no year's question reads it
     period: str
     real: bool
     sources: list[tuple[str, str, str]] = field(default_factory=list)  # (part, source, title)
     narrators: list[str] = field(default_factory=list)  # source files narrating it
     partnership: str | None = None  # the csa:Partnership IRI
-    undated: bool = False
 
     def agreement(self, model: Model) -> dict[str, Any]:
         if self.sources:
             _part, source, title = sorted(self.sources, key=lambda s: (s[1], s[0]))[0]
-            if self.undated:
-                return {"source": source, "title": title, "period": None, "undated": True}
+            if self.year == 0:  # a part's own list, with its period as written where it has one
+                return {"source": source, "title": title, "period": self.period or None} | (
+                    {} if self.period else {"undated": True})
             return {"source": source, "title": title, "period": self.period}
         evidence = model.evidence(self.scheme)
         return {"source": evidence["source"] if evidence else
@@ -143,7 +144,7 @@ class Model:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self.versions = self._versions()
-        self.undated = self._undated()
+        self.lists = self._lists()
         self.concepts: dict[str, Concept] = {}
         for row in rows_of(store, _Q_CONCEPTS):
             kind = "theme" if str(row["kind"]).endswith("CrossCuttingTheme") else "priority"
@@ -212,12 +213,12 @@ class Model:
                 bool(version.sources) and not narrated_by_agreement.get(version.scheme, False))
         return sorted(versions.values(), key=lambda v: v.year)
 
-    def _undated(self) -> list[Version]:
+    def _lists(self) -> list[Version]:
         versions: dict[str, Version] = {}
-        for row in rows_of(self.store, _Q_UNDATED):
+        for row in rows_of(self.store, _Q_LISTS):
             scheme = str(row["scheme"])
-            version = versions.setdefault(scheme, Version(scheme, 0, "undated", True,
-                                                          undated=True))
+            version = versions.setdefault(scheme, Version(scheme, 0, str(row.get("period") or ""),
+                                                          True))
             version.partnership = str(row["partnership"]) if row.get("partnership") else None
             entry = (str(row["part"]), str(row["source"]), str(row.get("title") or ""))
             if entry not in version.sources:
@@ -247,8 +248,8 @@ class Model:
         """The model of one partnership (by IRI): its versions, their concepts, its events."""
         scoped = copy.copy(self)
         scoped.versions = [v for v in self.versions if v.partnership == partnership]
-        scoped.undated = [v for v in self.undated if v.partnership == partnership]
-        schemes = {v.scheme for v in [*scoped.versions, *scoped.undated]}
+        scoped.lists = [v for v in self.lists if v.partnership == partnership]
+        schemes = {v.scheme for v in [*scoped.versions, *scoped.lists]}
         scoped.events = [e for e in self.events if e.partnership == partnership]
         named = {iri for e in scoped.events for iri in (*e.sources, *e.targets)}
         scoped.concepts = {iri: c for iri, c in self.concepts.items()

@@ -33,7 +33,8 @@ The key crime issues for 2041/42 are:
 
 The partnership will consider these when it next reviews its plan.
 """
-BOTH = PLAN.replace("The board meets quarterly.\n", """The strategic assessment found these key risks and threats:
+BOTH = PLAN.replace("The board meets quarterly.\n", """\
+The strategic assessment found these key risks and threats:
 
 - Lock vandalism
 - Canal fly-tipping

@@ -56,12 +56,15 @@ from partnership_kg.graph.list_reading import (
 )
 from partnership_kg.graph.lists import cells
 from partnership_kg.graph.names import parse_period
-from partnership_kg.ingest.kinds import parse_date
+from partnership_kg.ingest.kinds import page_date, parse_date
 from partnership_kg.ingest.model import VERSION_TYPES, Block, Part
 from partnership_kg.ingest.periods import find_period
 
-__all__ = ["PRIORITY", "THEME", "ConceptMention", "Findings", "LeadMention", "LooseLeadTable",
-           "read_part"]
+__all__ = ["PRIORITY", "THEME", "UNDATED", "ConceptMention", "Findings", "LeadMention",
+           "LooseLeadTable", "read_part"]
+
+# The period of a plan a page reports where no year at all is stated: the page's own version.
+UNDATED = "undated"
 
 _SCOPE = re.compile(r"^(?P<label>[^:.;]{3,70}?)\s+includes?\s*:\s*(?P<items>.+)$", re.IGNORECASE)
 _LINKS_HEADING = re.compile(r"\blinks?\s+to\s+(?:other\s+)?plans\b", re.IGNORECASE)
@@ -72,6 +75,11 @@ _FOR_SHORT = re.compile(r"\b(?:for|in)\s+(\d\d\s*[-/–]\s*\d\d)\b(?![-/\d])")
 _MAX_LISTING = 600  # characters: a longer list is quoted item by item
 # Pages whose own date dates a list that names no period.
 _DATED_PAGES = frozenset({"news release", "web page"})
+# Parts whose dateline ("Published:", "Posted on", "Last updated") dates such a list, and whose
+# list is an undated version where no year is stated at all.
+_PAGES = _DATED_PAGES | {"other"}
+# A year the intro's own sentence gives: "Adopted in 2013, the plan identified five priorities".
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LOOKING_BACK = re.compile(r"\b(?:previous(?:ly)?|last|former|old)\b", re.IGNORECASE)
 
 
@@ -112,6 +120,7 @@ class Findings:
     period_evidence: dict[str, tuple[Block, str]] = field(default_factory=dict)
     plans: list[PlanMention] = field(default_factory=list)
     scopes: list[ScopeMention] = field(default_factory=list)
+    aside: bool = False  # every list read was set aside: no dated version (graph/list_schemes)
 
 
 def _section_period(blocks: list[Block], index: int) -> tuple[str, Block, str] | None:
@@ -155,6 +164,9 @@ def _reported_plan(part: Part, index: int, intro: Intro | None) -> tuple[str, Bl
         text = blocks[index].text
         sentence = text[intro.start: (intro.items_at or len(text))]
         period = plan_reference(sentence) or _period_in(sentence)
+        year = _YEAR.search(sentence)
+        if period is None and year is not None and parse_date(sentence) is None:
+            period = year.group()
         if period is not None:
             return period, blocks[index], sentence.strip()
     for back in range(index, max(index - 7, -1), -1):
@@ -168,9 +180,13 @@ def _reported_plan(part: Part, index: int, intro: Intro | None) -> tuple[str, Bl
             break
     if intro is not None and part.period:
         return part.period, blocks[index], blocks[index].text[intro.start:].strip()
-    if intro is not None and part.type in _DATED_PAGES and part.date:
-        return _dated_by_page(part, part.date)
-    return None
+    if intro is None or part.type not in _PAGES:
+        return None
+    date = part.date if part.type in _DATED_PAGES else None
+    date = date or page_date(blocks)
+    if date:
+        return _dated_by_page(part, date)
+    return UNDATED, blocks[index], blocks[index].text[intro.start:].strip()
 
 
 def _dated_by_page(part: Part, date: str) -> tuple[str, Block, str]:
@@ -223,11 +239,14 @@ def read_part(part: Part) -> Findings:
     for index, block in enumerate(blocks):
         reads_lists = version or quotes_versions or part.type != "action plan" \
             and period_at(index) is not None
-        rows = table_rows(block) if block.kind == "table" or "\t" in block.text else []
+        rows = table_rows(block) if block.kind == "table" or "\t" in block.text \
+            or "  " in block.text else []
         if rows and any(is_lead_header(row) for row in rows[:2]):
             period = period_at(index)
             for label, cell, lead in table_leads(rows, block, period):
-                if version or quotes_versions:  # the first column states the priorities
+                # The first column states the priorities: of the version, or of the plan a
+                # page reports ("Agenda item - X Plan 2031-2034" over a Priority/Lead table).
+                if version or quotes_versions or period is not None:
                     findings.concepts.append(ConceptMention(PRIORITY, label, block, cell,
                                                             period, rank + 1))
                 if lead is not None:

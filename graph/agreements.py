@@ -73,7 +73,7 @@ class Concept:
 
 @dataclass
 class Scheme:
-    start: int
+    start: int | None  # None: a list that is no dated version (graph/list_schemes.py)
     period: str
     iri: URIRef
     partnership: str | None  # the partnership's key (all of a scheme's parts share it)
@@ -153,7 +153,8 @@ def _schemes(contexts: list[PartContext]) -> dict[int, Scheme]:
             scheme.contexts.append(context)
 
     for context in contexts:
-        if context.part.type in VERSION_TYPES and context.part.period:
+        if context.part.type in VERSION_TYPES and context.part.period \
+                and not context.findings[KEY].aside:
             add(context.part.period, context)
     for context in contexts:
         for mention in context.findings[KEY].concepts:
@@ -213,7 +214,7 @@ def _write_scheme(scheme: Scheme, acronyms: dict[str, str]) -> None:
     for concept in scheme.concepts:
         concept.iri = names.concept_iri(scheme.period, concept.label, scheme.partnership)
         for context, mention in concept.mentions:
-            _write_concept(context, scheme, concept, mention, acronyms)
+            write_concept(context, scheme, concept, mention, acronyms)
 
 
 def _version_label(scheme: Scheme) -> str:
@@ -254,7 +255,7 @@ def _collect_concepts(schemes: dict[int, Scheme], contexts: list[PartContext],
         concept.mentions.append((context, mention))
 
 
-def _write_concept(context: PartContext, scheme: Scheme, concept: Concept,
+def write_concept(context: PartContext, scheme: Scheme, concept: Concept,
                    mention: ConceptMention, acronyms: dict[str, str]) -> None:
     assert concept.iri is not None
     graph, node = context.graph, concept.iri

@@ -38,6 +38,7 @@ from partnership_kg.graph import (
     legislation,
     lineage,
     lineage_pass,
+    list_schemes,
     meetings,
     names,
     organisations,
@@ -70,6 +71,7 @@ PART_EXTRACTORS: list[Callable[[PartContext], None]] = [
     signatories.extract_part,
 ]
 CORPUS_PASSES: list[Callable[[Dataset, list[PartContext]], None]] = [
+    list_schemes.corpus_pass,  # first: takes the lists that are no dated version aside
     agreements.corpus_pass,
     lineage_pass.corpus_pass,  # after agreements: it aligns the versions they state
     legislation.corpus_pass,  # after agreements: priorities named in what an Act did

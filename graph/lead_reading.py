@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from partnership_kg.graph import leads
 from partnership_kg.graph.context import squash
+from partnership_kg.graph.flat_tables import flattened_rows
 from partnership_kg.graph.labels import clean_item
 from partnership_kg.ingest.model import Block
 
@@ -45,9 +46,13 @@ class LooseLeadTable:
 
 
 def table_rows(block: Block) -> list[list[str]]:
-    """A table's rows: the parsed cells, else tab-separated lines of a flattened table."""
+    """A table's rows: the parsed cells, else a table flattened onto one line with its cells
+    apart (``flat_tables``), else tab-separated lines of a flattened table."""
     if block.rows:
         return [[cell.strip() for cell in row] for row in block.rows]
+    flat = flattened_rows(block.text) if "  " in block.text or "\t" in block.text else None
+    if flat:
+        return flat
     if "\t" in block.text:
         return [[cell.strip() for cell in line.split("\t")] for line in block.text.splitlines()]
     return []

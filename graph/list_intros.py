@@ -35,7 +35,8 @@ _WORDS = re.compile(
 _CUES = ("priorit", "theme", "key crime", "key risks", "control strategy")
 # The owner named just before the words: someone else's list, or no list at all.
 _OTHERS = re.compile(
-    r"police\s+and\s+crime|\bpcc\b|commissioner|chief\s+constable|strateg(?!ic\b)|\bplans?\b"
+    r"police\s+and\s+crime|\bpcc\b|commissioner|chief\s+constable|strateg(?!ic\b)|\bplans\b"
+    r"|(?<!\bthe\s)(?<!\bthis\s)(?<!\bnew\s)\bplan\b"  # "the plan": the page's own
     r"|action|assessment|no\.|number|selecting|police\b|[’']s\s+$|[’']s\s+\w+\s+$|\bduty\b"
     r"|examples?\b|\bwork\b|\btackle\b|progress|achieve",  # what was done about the list
     re.IGNORECASE)

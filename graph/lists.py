@@ -51,7 +51,12 @@ _SENTENCE_START = re.compile(
     r"(?:[’']\w{1,2})?\s+[a-z]|(?:The|This|Our)\s+[A-Z]\w+\s+(?:will|is|are|has|have|aims?)\b)")
 # "Decision type: Non-key", "Lead member: Cabinet Member ...": a form's field, not an item
 # ("Road safety: the last two years ..." is a label and its description).
-_FORM_FIELD = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'()-]+){0,2}\s*:\s+[A-Z0-9(£]")
+_FORM_FIELD = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'()-]+){0,2}\s*:\s+(?=[A-Z0-9(£])")
+_FIELD_WORDS = 8  # a field's value is a name, a post or a date; a longer one describes a label
+# "Reducing reoffending – working with probation to cut ...": a bullet's label, a dash, and
+# prose describing it (five words or more, lower case); "Exploitation – criminal and sexual"
+# is a label as a whole.
+_DESCRIBED = re.compile(r"\s+[–—-]\s+(?=[a-z][\w’'-]*(?:[\s,]+[\w’'-]+){4,})")
 _INCLUDING = re.compile(r"^(?:including|includes|such\s+as)\s+", re.IGNORECASE)
 
 
@@ -122,14 +127,20 @@ def item(segment: str, loose: bool = True, sentence: bool = False) -> Item | Non
         # The lead closes the label: what follows it describes the priority.
         lead = clean_item(found.group("lead"))
         text = text[: found.start()].strip()
-    if _FORM_FIELD.match(text) and not PRIORITY_MARK.match(text):
+    field_ = _FORM_FIELD.match(text)
+    if field_ and not PRIORITY_MARK.match(text) and \
+            len(text[field_.end():].split()) <= _FIELD_WORDS:
         return None
     text = _LEADERS.sub("", text)
     text = re.sub(r"[;,]?\s+(?:and|or)\s*$", "", text.strip())
     label = clean_item(text)
     start = _SENTENCE_START.search(text) if loose else None
-    if start and _is_label(clean_item(text[: start.start()])):
-        label = clean_item(text[: start.start()])  # a heading run into its paragraph
+    described = _DESCRIBED.search(text) if loose else None
+    if start and _is_label(clean_item(text[: start.start()]).rstrip(" –—-:")):
+        # a heading run into its paragraph, or "Safer Roads – We will ..."
+        label = clean_item(text[: start.start()]).rstrip(" –—-:")
+    elif described and _is_label(clean_item(text[: described.start()])):
+        label = clean_item(text[: described.start()])
     elif not _is_label(label):
         label = _head(text, sentence) if loose else None
     if label is None:

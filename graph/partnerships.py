@@ -35,6 +35,7 @@ class Partnership:
     names: Counter[str] = field(default_factory=Counter)  # full names as written, with counts
     level: str | None = None
     acronyms: set[str] = field(default_factory=set)
+    from_folder: bool = False  # first known from a folder: its area is the folder's name
 
     @property
     def iri(self) -> URIRef:
@@ -96,6 +97,7 @@ def resolve(documents: list[Document]) -> Registry:
             if assignment is not None:
                 registry.parts[(doc.source, part.index)] = assignment
     _single_owner(registry, documents)
+    _spell_areas(registry, stated)
     for partnership in registry.partnerships.values():
         partnership.acronyms = _acronyms(partnership, documents, registry)
     return registry
@@ -114,9 +116,30 @@ def _decide(registry: Registry, doc: Document, part: Part,
                              or not doc.folder):
         return Assignment(registry._get(name), "stated")
     if doc.folder:
-        return Assignment(registry._get(StatedName("partnership", doc.folder, doc.folder)),
-                          "folder")
+        area = folder_area(doc.folder)
+        known = area_key(area) in registry.partnerships
+        partnership = registry._get(StatedName("partnership", area, area))
+        partnership.from_folder = partnership.from_folder or not known
+        return Assignment(partnership, "folder")
     return None
+
+
+def folder_area(folder: str) -> str:
+    """A folder's name as a place: "southampton" -> "Southampton", "brighton-hove" ->
+    "Brighton Hove" (what the text spells it, where it does, replaces it: ``_spell_areas``)."""
+    words = re.sub(r"[-_.]+", " ", folder).split()
+    return " ".join(word if not word.islower() else word.title() for word in words) or folder
+
+
+def _spell_areas(registry: Registry, stated: dict[tuple[str, int], StatedName | None]) -> None:
+    """A partnership known from a folder takes its area's spelling from the text where any part
+    names the place ("Brighton & Hove City Council" for the folder "brighton-hove")."""
+    spellings: Counter[tuple[str, str]] = Counter(
+        (name.key, name.area) for name in stated.values() if name is not None)
+    for (key, area), _ in spellings.most_common():
+        partnership = registry.partnerships.get(key)
+        if partnership is not None and partnership.from_folder:
+            partnership.area, partnership.from_folder = area, False
 
 
 def _single_owner(registry: Registry, documents: list[Document]) -> None:

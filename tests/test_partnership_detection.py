@@ -81,7 +81,7 @@ def test_given_overrides_stated_which_overrides_folder() -> None:
     assert decided == {"a.txt": ("northshire", "given"), "b.txt": ("wessex", "stated"),
                        "c.txt": ("riverford", "folder")}
     assert registry.partnerships["wessex"].label == "Wessex Community Safety Partnership"
-    assert registry.partnerships["riverford"].label == "riverford"
+    assert registry.partnerships["riverford"].label == "Riverford"  # the folder, title-cased
 
 
 def test_council_papers_belong_to_the_partnership_of_their_area() -> None:
@@ -200,3 +200,19 @@ def test_a_question_writing_and_as_ampersand_still_names_the_partnership() -> No
                                  {"Brighthill and Lowmoor", "Brighthill and Lowmoor CSP"})
     found, plain = named_in("What are the priorities in Brighthill & Lowmoor?", [brighthill])
     assert (found, plain) == (brighthill, "What are the priorities ?")
+
+
+def test_a_folders_partnership_is_named_as_the_text_spells_its_place() -> None:
+    from partnership_kg.graph.partnerships import folder_area
+
+    assert folder_area("riverford") == "Riverford"
+    assert folder_area("upper-dale") == "Upper Dale"
+    # The council's name spells the place: "Brighthill & Lowmoor", not the folder's words.
+    minutes = _doc("minutes.txt", _part("Minutes of the Brighthill & Lowmoor City Council "
+                                        "Tourism Committee."), folder="brighthill-lowmoor")
+    notes = _doc("notes.txt", _part("The board met."), folder="upper-dale")
+    registry = resolve([minutes, notes])
+    assignment = registry.of("minutes.txt", 0)
+    assert (assignment.partnership.label, assignment.decided_from) == (
+        "Brighthill & Lowmoor", "folder")
+    assert registry.of("notes.txt", 0).partnership.label == "Upper Dale"

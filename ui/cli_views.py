@@ -55,7 +55,7 @@ def priorities(result: dict[str, Any]) -> None:
         click.echo(f"No agreement in the store was in force in {year}." if year else
                    "The store holds no agreement.")
         return
-    click.echo(f"{agreement['title']} ({agreement['period']})")
+    click.echo(f"{agreement['title']} ({agreement['period'] or 'undated'})")
     for priority in result["priorities"]:
         leads = f" - lead: {'; '.join(priority['leads'])}" if priority.get("leads") else ""
         click.echo(f"  * {priority['label']}{leads}")

@@ -124,7 +124,9 @@ def _concept_entry(model: Model, concept: Concept, with_leads: bool = True) -> d
 
 
 def _version_for_document(model: Model, document: str) -> Version | None:
-    for version in model.real_versions():
+    """The version a document states, else the list it states that is no version (an undated
+    page's, a strategic assessment's key crime issues)."""
+    for version in [*model.real_versions(), *model.lists]:
         if any(source == document or part == document for part, source, _ in version.sources):
             return version
     return None
@@ -161,11 +163,14 @@ def _partnership_stating(store: GraphStore, document: str) -> str | None:
 def _priorities(model: Model, year: int | None = None,
                document: str | None = None) -> dict[str, Any]:
     base = _version_for_document(model, document) if document else None
-    base, concepts, applied = model.state(year, base)
+    if base is not None and base.year == 0:  # in force in no year: its own list only
+        concepts, applied = model.in_scheme(base.scheme), []
+    else:
+        base, concepts, applied = model.state(year, base)
     if base is None:
         return {"year": year, "agreement": None, "priorities": [], "themes": []}
     return {
-        "year": year if year is not None else base.year,
+        "year": year if year is not None or base.year == 0 else base.year,
         "agreement": base.agreement(model),
         "priorities": [_concept_entry(model, c) for c in concepts if c.kind == "priority"],
         "themes": [_concept_entry(model, c, with_leads=False) for c in concepts

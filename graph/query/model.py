@@ -35,6 +35,16 @@ SELECT DISTINCT ?scheme ?year ?period ?part ?source ?title ?agreement ?narrator 
   OPTIONAL { ?scheme csa:narratedBy ?narrator . ?narrator csa:sourceFile ?nsource .
              BIND (EXISTS { ?narrator a csa:Agreement } AS ?nagreement) }
 }"""
+# A part's list that is no dated version (graph/list_schemes.py): no csa:startYear.
+_Q_LISTS = """
+SELECT DISTINCT ?scheme ?part ?source ?title ?partnership ?period WHERE {
+  ?scheme a skos:ConceptScheme ; dct:source ?part .
+  ?part csa:sourceFile ?source .
+  FILTER NOT EXISTS { ?scheme csa:startYear ?year }
+  OPTIONAL { ?part dct:title ?title }
+  OPTIONAL { ?scheme csa:partnership ?partnership }
+  OPTIONAL { ?scheme csa:period ?period }
+}"""
 _Q_CONCEPTS = """
 SELECT DISTINCT ?concept ?label ?kind ?scheme WHERE {
   ?concept skos:prefLabel ?label ; a ?kind .
@@ -118,7 +128,7 @@ def first_evidence(store: GraphStore, nodes: Iterable[str]) -> dict[str, dict[st
 @dataclass
 class Version:
     scheme: str
-    year: int
+    year: int  # 0 for a list that is no version (``Model.lists``): no year's question reads it
     period: str
     real: bool
     sources: list[tuple[str, str, str]] = field(default_factory=list)  # (part, source, title)
@@ -128,6 +138,9 @@ class Version:
     def agreement(self, model: Model) -> dict[str, Any]:
         if self.sources:
             _part, source, title = sorted(self.sources, key=lambda s: (s[1], s[0]))[0]
+            if self.year == 0:  # a part's own list, with its period as written where it has one
+                return {"source": source, "title": title, "period": self.period or None} | (
+                    {} if self.period else {"undated": True})
             return {"source": source, "title": title, "period": self.period}
         evidence = model.evidence(self.scheme)
         return {"source": evidence["source"] if evidence else
@@ -162,6 +175,7 @@ class Model:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self.versions = self._versions()
+        self.lists = self._lists()
         self.concepts: dict[str, Concept] = {}
         for row in rows_of(store, _Q_CONCEPTS):
             kind = "theme" if str(row["kind"]).endswith("CrossCuttingTheme") else "priority"
@@ -221,6 +235,18 @@ class Model:
                 bool(version.sources) and not narrated_by_agreement.get(version.scheme, False))
         return sorted(versions.values(), key=lambda v: v.year)
 
+    def _lists(self) -> list[Version]:
+        versions: dict[str, Version] = {}
+        for row in rows_of(self.store, _Q_LISTS):
+            scheme = str(row["scheme"])
+            version = versions.setdefault(scheme, Version(scheme, 0, str(row.get("period") or ""),
+                                                          True))
+            version.partnership = str(row["partnership"]) if row.get("partnership") else None
+            entry = (str(row["part"]), str(row["source"]), str(row.get("title") or ""))
+            if entry not in version.sources:
+                version.sources.append(entry)
+        return list(versions.values())
+
     def _events(self) -> list[Event]:
         events: dict[str, Event] = {}
         for row in rows_of(self.store, _Q_EVENTS):
@@ -244,7 +270,8 @@ class Model:
         """The model of one partnership (by IRI): its versions, their concepts, its events."""
         scoped = copy.copy(self)
         scoped.versions = [v for v in self.versions if v.partnership == partnership]
-        schemes = {v.scheme for v in scoped.versions}
+        scoped.lists = [v for v in self.lists if v.partnership == partnership]
+        schemes = {v.scheme for v in [*scoped.versions, *scoped.lists]}
         scoped.events = [e for e in self.events if e.partnership == partnership]
         named = {iri for e in scoped.events for iri in (*e.sources, *e.targets)}
         scoped.concepts = {iri: c for iri, c in self.concepts.items()

@@ -8,6 +8,7 @@ from rapidfuzz import fuzz
 
 from partnership_kg.graph.names import normalise
 from partnership_kg.graph.resolve import core
+from partnership_kg.ingest.plan_kinds import plan_kind
 
 Evidence = dict[str, Any]
 GraphAnswer = tuple[str, list[Evidence]]
@@ -26,9 +27,19 @@ def quoted_list(labels: list[str]) -> str:
 
 
 def version_name(agreement: dict[str, Any] | None, fallback: str) -> str:
+    """A version named as its text names it: "the Northshire Community Safety Plan 2013-2016",
+    "the Wessex Strategic Assessment (2041/42)"; an agreement, or a version whose title names
+    no kind of plan (a report or a page quoting it, a narrated one), as "the 2014-17 agreement"."""
     if not agreement:
         return fallback
-    return f"the {agreement.get('period') or ''} agreement".replace("  ", " ")
+    period = agreement.get("period") or ""
+    title = (agreement.get("title") or "").strip()
+    kind = plan_kind(title) if title else None
+    if kind is not None and kind != "agreement":
+        return f"the {title}" if not period or period in title else f"the {title} ({period})"
+    if not period and agreement.get("undated"):
+        return f"the undated list of {title}" if title else "an undated list"
+    return f"the {period} agreement".replace("  ", " ")
 
 
 def noted(note: str | None, answer: str) -> str:

@@ -62,9 +62,10 @@ _NEWS_MARK = re.compile(r"^(?:(?:news|press|media) release\b|for immediate relea
 # A committee or cabinet report's cover fields ("Report of: Director of ...", "Ward(s)
 # affected: All") and its opening sections.
 _REPORT_LABELS = re.compile(
-    r"^(Subject|Report of|Report by|Report author|Date of meeting|Meeting date|Contact officer|"
-    r"Ward\(?s?\)? affected|Wards affected|Key decision|Classification|Purpose of (?:the )?report|"
-    r"Recommendations?|Proposer|Seconder|Cabinet member)\b\s*:?", re.IGNORECASE)
+    r"^((?:Subject|Report of|Report by|Report author|Date of meeting|Meeting date|"
+    r"Contact officer|Ward\(?s?\)? affected|Wards affected|Key decision|Classification|"
+    r"Recommendations?|Proposer|Seconder|Cabinet member)(?=\s*:)|Purpose of (?:the )?report\b)",
+    re.IGNORECASE)
 _REPORT_OF = re.compile(r"^Report of (?:the )?[A-Z].{3,120}\bto (?:the )?\S", re.IGNORECASE)
 # News wording: a quote given to someone ("..., said Cllr X", "X said: “..."), a dateline, a
 # call to the public.

@@ -87,11 +87,39 @@ def test_numbered_sections_and_sentence_fragments_are_no_titles() -> None:
     assert own_title(blocks) == "Northshire Community Safety Plan 2021-24"
 
 
-def test_a_line_naming_the_document_beats_a_bodys_name(tmp_path: Path) -> None:
+def test_a_line_naming_the_document_beats_a_bodys_name() -> None:
     blocks = [Block("heading", "Northshire County Council"),
-              Block("heading", "Community Safety Plan 2013-2016"),
-              Block("list_item", "Publish the Plan in June")]
+              Block("heading", "Community Safety Plan 2013-2016")]
     assert own_title(blocks) == "Community Safety Plan 2013-2016"
+
+
+def test_a_plain_line_naming_the_document_beats_the_first_line() -> None:
+    blocks = [Block("paragraph", "Northshire County Council"),
+              Block("paragraph", "Community Safety Plan 2013-2016")]
+    assert own_title(blocks) == "Community Safety Plan 2013-2016"
+
+
+def test_a_list_item_naming_a_plan_is_not_the_title() -> None:
+    blocks = [Block("heading", "Northshire CSP Briefing"),
+              Block("list_item", "Publish the Plan in June")]
+    assert own_title(blocks) == "Northshire CSP Briefing"
+
+
+def test_contents_entries_and_transcript_banners_are_no_titles() -> None:
+    blocks = [Block("heading", "Contents"), Block("heading", "Our Plan 4"),
+              Block("paragraph", "Wessex Community Safety Agreement")]
+    assert own_title(blocks) == "Wessex Community Safety Agreement"
+    banner = [Block("paragraph", "Page 1: WESSEX STRATEGIC ASSESSMENT 2018 2021")]
+    assert own_title(banner) == "WESSEX STRATEGIC ASSESSMENT 2018 2021"
+
+
+def test_report_of_an_officer_to_a_committee(tmp_path: Path) -> None:
+    text = ("Report of the Director of Communities to the Northshire Cabinet\n\n"
+            "The Cabinet is asked to approve the Community Safety Plan 2021-24 for the next "
+            "three years.\n")
+    part = _part(tmp_path, text)
+    assert (part.type, part.title) == (
+        "report", "Report of the Director of Communities to the Northshire Cabinet")
 
 
 def test_committee_report_is_typed_report_titled_by_its_subject(tmp_path: Path) -> None:
@@ -132,8 +160,9 @@ def test_agenda_item_title_is_not_run_into_its_first_paragraph(tmp_path: Path) -
         "agenda item", "Strategic Assessment and Draft Community Safety Plan 2016 to 2020")
 
 
-def test_council_furniture_is_skipped_on_an_issue_page(tmp_path: Path) -> None:
-    text = ("Council and democracy\n\nDraft Community Safety Priorities 2014-15\n\n"
+@pytest.mark.parametrize("opening", ["Council and democracy", "Issue details\n\nSearch site"])
+def test_council_furniture_is_skipped_on_an_issue_page(tmp_path: Path, opening: str) -> None:
+    text = (f"{opening}\n\nDraft Community Safety Priorities 2014-15\n\n"
             "Decision type: Non-key\n\nDecision status: Recommendations Approved\n")
     part = _part(tmp_path, text)
     assert (part.type, part.title) == ("issue page", "Draft Community Safety Priorities 2014-15")

@@ -49,6 +49,9 @@ _DOCUMENT_WORDS = re.compile(
     re.IGNORECASE)
 _NAMING_LINE = re.compile(r"^(?:Report (?:of|by|to|from)\b|Decision\s*:|Notice of motion\b)",
                           re.IGNORECASE)
+# A contents entry's page number, not a period's end ("April 18 – March 19", "2019 - 20").
+_PAGE_NUMBER = re.compile(r"(\S+)\s\d{1,3}$")
+_MONTH_WORD = re.compile(rf"^{_MONTH}\.?$", re.IGNORECASE)
 _STOP_ENDS = {"a", "an", "and", "the", "of", "to", "for", "in", "on", "by", "with", "or", "at",
               "from", "as", "is", "are", "was", "were", "that", "this", "our", "its", "their"}
 _MAX_WORDS = 16
@@ -136,9 +139,15 @@ def _title_like(text: str) -> bool:
         return False
     if re.search(r"[.,;&\-–]$", text) or words[-1].lower() in _STOP_ENDS:
         return False
-    if re.search(r"\s\d{1,3}$", text):  # "Our Partnership 4": a contents entry and its page
+    if _page_numbered(text):  # "Our Partnership 4": a contents entry and its page
         return False
     return not re.search(r"\b\w{2,}[.!?]\s+[A-Z]", text)  # two sentences
+
+
+def _page_numbered(text: str) -> bool:
+    found = _PAGE_NUMBER.search(text)
+    return bool(found) and not _MONTH_WORD.match(found.group(1)) \
+        and not found.group(1).endswith(("-", "–", "/"))
 
 
 def _is_prose(text: str) -> bool:

@@ -109,6 +109,8 @@ def test_contents_entries_and_transcript_banners_are_no_titles() -> None:
     blocks = [Block("heading", "Contents"), Block("heading", "Our Plan 4"),
               Block("paragraph", "Wessex Community Safety Agreement")]
     assert own_title(blocks) == "Wessex Community Safety Agreement"
+    period = [Block("heading", "Contents"), Block("heading", "Wessex Plan April 18 – March 19")]
+    assert own_title(period) == "Wessex Plan April 18 – March 19"  # a period's end, no page
     banner = [Block("paragraph", "Page 1: WESSEX STRATEGIC ASSESSMENT 2018 2021")]
     assert own_title(banner) == "WESSEX STRATEGIC ASSESSMENT 2018 2021"
 

@@ -95,9 +95,9 @@ def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[
         # A line the layout wrapped (the one before ran to the full width, or this line's first
         # word would not have fitted on it) is no new item.
         before = lines[index - 1].text.strip() if index else ""
-        above = lines[index - 1 - _blanks_before(lines, index)].text.strip() if index else ""
-        if not is_pdf and open_block is not None and len(blocks) <= _OPENING_BLOCKS \
-                and open_block.text == above and title_above_prose(above, text, blank):
+        if not is_pdf and not blank and open_block is not None \
+                and len(blocks) <= _OPENING_BLOCKS and open_block.text == before \
+                and title_above_prose(before, text):
             # A page's name above its first paragraph stands alone, whatever the line breaks.
             if _plain_title(open_block.text, loose=True):
                 open_block.kind = "heading"
@@ -430,14 +430,6 @@ def _continued_below(lines: list[Line], index: int, is_pdf: bool) -> bool:
 def _open_ended(text: str) -> bool:
     words = text.split()
     return bool(words) and (words[-1].lower() in _STOPWORDS or text.endswith(("&", "-", "–")))
-
-
-def _blanks_before(lines: list[Line], index: int) -> int:
-    """How many blank lines lie straight above ``lines[index]``."""
-    count = 0
-    while index - 1 - count >= 0 and not lines[index - 1 - count].text.strip():
-        count += 1
-    return count
 
 
 def _next_text(lines: list[Line], index: int) -> str:

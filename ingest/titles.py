@@ -57,16 +57,16 @@ _STOP_ENDS = {"a", "an", "and", "the", "of", "to", "for", "in", "on", "by", "wit
 _MAX_WORDS = 16
 
 
-def title_above_prose(line: str, below: str, blank: bool) -> bool:
-    """Whether a short line above a sentence is a title of its own (a page's name above its
-    first paragraph), not the first line of that paragraph: it stops at a whole phrase and
-    the line below is a longer sentence; straight below it (no ``blank`` line between), half
-    as long again, as a line wrapped at a width never is."""
+def title_above_prose(line: str, below: str) -> bool:
+    """Whether a short line straight above a long sentence is a title of its own (a page's
+    name above its first paragraph), not the first line of that paragraph: it stops at a
+    whole phrase and the line below is half as long again, as a line wrapped at a width never
+    is."""
     words = line.split()
-    longer = len(below) > len(line) if blank else len(below) * 2 >= len(line) * 3
     return (0 < len(words) <= _MAX_WORDS and line[:1].isupper() and below[:1].isupper()
             and not re.search(r"[.!?:;,&(\-–]$", line) and _balanced(line)
-            and words[-1].lower() not in _STOP_ENDS and len(below.split()) >= 12 and longer)
+            and words[-1].lower() not in _STOP_ENDS and len(below.split()) >= 12
+            and len(below) * 2 >= len(line) * 3)
 
 
 def is_furniture(text: str) -> bool:

@@ -60,15 +60,15 @@ def test_a_title_line_straight_above_its_first_paragraph_stands_alone(tmp_path: 
 
 def test_a_headline_after_an_advert_line_is_the_title(tmp_path: Path) -> None:
     text = ("Source: https://example.org/articles/wessex-safe-city/\nAdvertisement\n\n"
-            "Wessex calls for views on its safe city strategy\n\n" + _PROSE + "\n")
+            "Wessex calls for views on its safe city strategy\n" + _PROSE + "\n")
     assert _part(tmp_path, text).title == "Wessex calls for views on its safe city strategy"
 
 
 def test_a_wrapped_paragraph_is_not_split_at_its_first_line() -> None:
     assert not title_above_prose("The Wessex partnership met on Tuesday to agree its plan",
-                                 "Members discussed the priorities for the next three years", False)
-    assert not title_above_prose("The priorities of the", _PROSE, False)  # cut mid-phrase
-    assert title_above_prose("Riverford Safe Town Assessment", _PROSE, False)
+                                 "Members discussed the priorities for the next three years")
+    assert not title_above_prose("The priorities of the", _PROSE)  # cut mid-phrase
+    assert title_above_prose("Riverford Safe Town Assessment", _PROSE)
 
 
 def test_a_heading_below_the_opening_sentence_is_a_section_not_the_title(tmp_path: Path) -> None:
@@ -116,9 +116,9 @@ def test_contents_entries_and_transcript_banners_are_no_titles() -> None:
 
 
 def test_report_of_an_officer_to_a_committee(tmp_path: Path) -> None:
-    text = ("Report of the Director of Communities to the Northshire Cabinet\n\n"
+    text = ("Report of the Director of Communities to the Northshire Cabinet\n"
             "The Cabinet is asked to approve the Community Safety Plan 2021-24 for the next "
-            "three years.\n")
+            "three years, as the partnership's board recommended in March.\n")
     part = _part(tmp_path, text)
     assert (part.type, part.title) == (
         "report", "Report of the Director of Communities to the Northshire Cabinet")
@@ -154,7 +154,7 @@ def test_issue_meetings_label_is_not_the_title(tmp_path: Path) -> None:
 
 
 def test_agenda_item_title_is_not_run_into_its_first_paragraph(tmp_path: Path) -> None:
-    text = ("Agenda item\n\nStrategic Assessment and Draft Community Safety Plan 2016 to 2020\n\n"
+    text = ("Agenda item\n\nStrategic Assessment and Draft Community Safety Plan 2016 to 2020\n"
             "Community Safety Partnerships are under a duty to undertake an annual strategic "
             "assessment and to publish a plan.\n")
     part = _part(tmp_path, text)

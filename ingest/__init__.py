@@ -9,6 +9,7 @@ blocks, sections and pages.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from partnership_kg.ingest.blocks import build_blocks
@@ -34,6 +35,11 @@ from partnership_kg.ingest.text import decode, split_pages
 __all__ = [
     "Block", "Document", "IngestError", "Page", "Part", "Section", "discover", "extract",
 ]
+
+# A site's news section in a page's address: "/news/", "/press-releases/", "/newsroom/".
+_NEWS_URL = re.compile(r"^https?://(?:[^/]*\.)?(?:news\.[^/]+/|[^/]+/(?:[^?#]*/)?"
+                       r"(?:news|newsroom|press|press-releases?|media-releases?)(?:/|$))",
+                       re.IGNORECASE)
 
 # Files in a corpus folder that are not documents of the partnership.
 _HELPER_NAMES = {"readme.md", "readme.txt", "readme", "license", "license.txt", "license.md",
@@ -68,7 +74,7 @@ def extract(path: Path) -> Document:
     if not blocks:
         raise IngestError("no text found")
     parts = split_parts(blocks)
-    _type_whole_file(parts, fmt, pages, saved_page=url is not None)
+    _type_whole_file(parts, fmt, pages, url)
     return Document(
         source=path.name,
         path=str(path),
@@ -92,13 +98,14 @@ def _text_pages(data: bytes, warnings: list[str]) -> list[Page]:
 
 
 def _type_whole_file(parts: list[Part], fmt: DocumentFormat, pages: list[Page],
-                     saved_page: bool = False) -> None:
+                     url: str | None) -> None:
     """A web page (saved as HTML, or as text under a "Source: URL" line), or a PDF of slides,
-    that reads as nothing more specific."""
+    that reads as nothing more specific; a page saved from a site's news section ("/news/",
+    "/press-releases/") is a news release."""
     if len(parts) != 1 or parts[0].type != "other":
         return
-    if fmt == "html" or fmt == "text" and saved_page:
-        parts[0].type = "web page"
+    if fmt == "html" or fmt == "text" and url is not None:
+        parts[0].type = "news release" if url and _NEWS_URL.search(url) else "web page"
         parts[0].date = parts[0].date or page_date(parts[0].blocks)
     elif fmt == "pdf" and looks_like_slides(pages):
         parts[0].type = "slides"

@@ -14,6 +14,7 @@ import re
 from partnership_kg.ingest.block_tables import aligned_run, table
 from partnership_kg.ingest.clean import Line
 from partnership_kg.ingest.model import Block, BlockKind
+from partnership_kg.ingest.titles import title_above_prose
 
 # Look-alike Cyrillic letters that some converters put into words ("Аррendix"); folded for
 # matching only, the block text keeps the source characters.
@@ -43,6 +44,7 @@ _MONTH_YEAR = re.compile(
 # ("please contact the team:").
 _LIST_INTRO = re.compile(r"\b(?:include|includes|are|were|priorities|themes|issues|threats"
                          r"|risks|areas|following)\b[^:]*:-?$", re.IGNORECASE)
+_OPENING_BLOCKS = 3  # a file's title line is among its first blocks
 _BARE_WORDS = 12  # a longer line is a sentence, not a list's bare label
 _SENTENCE_OPENER = re.compile(
     r"(?:We|Our|The|This|These|It|They|There|In|To|By|As|For)(?:\b|[’']\w)")
@@ -93,6 +95,13 @@ def build_blocks(lines: list[Line], is_pdf: bool, spaced: bool = False) -> list[
         # A line the layout wrapped (the one before ran to the full width, or this line's first
         # word would not have fitted on it) is no new item.
         before = lines[index - 1].text.strip() if index else ""
+        if not is_pdf and not blank and open_block is not None \
+                and len(blocks) <= _OPENING_BLOCKS and open_block.text == before \
+                and title_above_prose(before, text):
+            # A page's name above its first paragraph stands alone, whatever the line breaks.
+            if _plain_title(open_block.text, loose=True):
+                open_block.kind = "heading"
+            open_block = None
         wrapped = is_pdf and not blank and (last_full or len(before) + 1 + len(
             text.split()[0]) > full.get(line.page, 1 << 30))
         if open_block is not None and (wrapped or not _ends_list_line(

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from partnership_kg.ingest.model import Block, Page, PartType
+from partnership_kg.ingest.titles import is_furniture, own_title
 
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -56,7 +57,23 @@ _ISSUE_LABELS = re.compile(
     re.IGNORECASE)
 _AGENDA_ITEM = re.compile(
     r"^(?:agenda item\s*:?$|Meeting\s*(?::|of)\s*.{3,120}\(Item\s+[\w.]{1,6}\))", re.IGNORECASE)
-_NEWS_MARK = re.compile(r"^(?:news|press|media) release\b", re.IGNORECASE)
+_NEWS_MARK = re.compile(r"^(?:(?:news|press|media) release\b|for immediate release\b|"
+                        r"date issued\s*:)", re.IGNORECASE)
+# A committee or cabinet report's cover fields ("Report of: Director of ...", "Ward(s)
+# affected: All") and its opening sections.
+_REPORT_LABELS = re.compile(
+    r"^((?:Subject|Report of|Report by|Report author|Date of meeting|Meeting date|"
+    r"Contact officer|Ward\(?s?\)? affected|Wards affected|Key decision|Classification|"
+    r"Recommendations?|Proposer|Seconder|Cabinet member)(?=\s*:)|Purpose of (?:the )?report\b)",
+    re.IGNORECASE)
+_REPORT_OF = re.compile(r"^Report of (?:the )?[A-Z].{3,120}\bto (?:the )?\S", re.IGNORECASE)
+# News wording: a quote given to someone ("..., said Cllr X", "X said: “..."), a dateline, a
+# call to the public.
+_QUOTED = re.compile(r"\bsaid\s*[:,]?\s*[“\"‘']|[”\"’'],?\s+said\s+[A-Z]|\bsaid\s*:", re.IGNORECASE)
+_NEWS_WORDS = re.compile(
+    r"\b(?:have your say|(?:is|are) seeking (?:views|feedback)|launch(?:es|ed)? today|"
+    r"(?:press|news|media) (?:release|office)|(?:said|says) (?:that )?(?:he|she|they)\b|"
+    r"(?:date issued|posted on|published on)\b)", re.IGNORECASE)
 _PUBLISHED = re.compile(r"^(?:Published|Posted|First published|Date published)\b", re.IGNORECASE)
 
 
@@ -79,7 +96,10 @@ def classify(blocks: list[Block]) -> Kind | None:
     elif any(_AGENDA_ITEM.match(b.text) or _LABELLED_TITLE.match(b.text) and
              b.text.lower().startswith("agenda") for b in opening):
         kind = "agenda item"
-    elif any(_NEWS_MARK.match(b.text) for b in opening) or _headline_with_date(opening):
+    elif _labels(fields[:30], _REPORT_LABELS) or any(_REPORT_OF.match(b.text) for b in opening):
+        kind = "report"
+    elif any(_NEWS_MARK.match(b.text) for b in opening) or _headline_with_date(opening) \
+            or _reads_as_news(blocks):
         kind = "news release"
     if kind is None:
         return None
@@ -142,23 +162,30 @@ def _headline_with_date(opening: list[Block]) -> bool:
     return len(words) >= 5 and len(capitalised) * 2 < len(long_words)
 
 
+def _reads_as_news(blocks: list[Block]) -> bool:
+    """A news story, whatever its headline names: it quotes people ("..., said Cllr X") and
+    uses news wording ("is seeking views", "Date issued:"), or quotes two people or more."""
+    text = "\n".join(block.text for block in blocks[:40])
+    quotes = len(_QUOTED.findall(text))
+    return quotes >= 2 or quotes >= 1 and bool(_NEWS_WORDS.search(text))
+
+
 def _title(blocks: list[Block]) -> str | None:
     """The page's own title: "Agenda item - X" gives X; else the first short line after a
     label such as "Issue details"; else the first heading that is not such a label."""
     opening = blocks[:12]
     for block in opening[:3]:
         labelled = _LABELLED_TITLE.match(block.text.strip())
-        if labelled:
+        if labelled and not _GENERIC_TITLES.match(block.text.strip()):  # not "Issue - meetings"
             return labelled.group(1)
     labels = [index for index, b in enumerate(opening) if _GENERIC_TITLES.match(b.text.strip())]
     for block in opening[labels[0] + 1 : labels[0] + 4] if labels else []:
         text = block.text.strip()
-        if _GENERIC_TITLES.match(text):
+        if _GENERIC_TITLES.match(text) or is_furniture(text):
             continue
         if block.kind == "heading" or (len(text.split()) <= 20 and not text.endswith((".", ":"))):
             return text
-    return next((b.text for b in opening if b.kind == "heading"
-                 and not _GENERIC_TITLES.match(b.text.strip())), None)
+    return own_title([b for b in blocks if not _GENERIC_TITLES.match(b.text.strip())])
 
 
 def opens_as_page(blocks: list[Block]) -> bool:

@@ -24,13 +24,25 @@ _WORD = r"(?!(?:CSP|CDRP|Partnership|PARTNERSHIP|Council|COUNCIL)\b)[A-Z][A-Za-z
 _AREA = rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}(?:[ \t]+(?:and|&|AND)[ \t]+{_WORD}(?:[ \t]+{_WORD})?)?"
 _LEVEL = r"(?:[ \t]+(?P<level>County|District|Borough|City|COUNTY|DISTRICT|BOROUGH|CITY))?"
 _LEVELS = {"county", "district", "borough", "city"}
-_CSP = (r"(?:Community\s+Safety\s+Partnership|Crime\s+and\s+Disorder\s+Reduction\s+Partnership"
-        r"|COMMUNITY\s+SAFETY\s+PARTNERSHIP|CSP|CDRP)")
+_CSP = (r"(?:Community[ \t]+Safety[ \t]+Partnership"
+        r"|Crime[ \t]+and[ \t]+Disorder[ \t]+Reduction[ \t]+Partnership"
+        r"|COMMUNITY[ \t]+SAFETY[ \t]+PARTNERSHIP|CSP|CDRP)")
+# What a "Safe(r) ... Partnership" keeps safe: the place's kind, never roads or a trade.
+_SAFE_WHAT = (r"(?:City|Cities|Communities|Community|Town|Borough|District|County|Places|"
+              r"Neighbourhoods?|CITY|COMMUNITIES|TOWN|BOROUGH|DISTRICT|COUNTY)")
+# A possessive names no partnership: "Wessex's CSP" is the "Wessex CSP" ("King's Lynn" keeps
+# its own).
+_POSSESSIVE = re.compile(r"['’]s(?=[ \t]+(?:Safer?|SAFER?|Community|COMMUNITY|Crime|CSP|CDRP|"
+                         r"County|District|Borough|City|COUNTY|DISTRICT|BOROUGH|CITY)\b)")
 _PATTERNS: list[tuple[NameKind, re.Pattern[str]]] = [
     ("partnership", re.compile(
         rf"\b(?:Safer|SAFER)[ \t]+(?P<area>{_AREA})[ \t]+(?:Partnership|PARTNERSHIP)\b")),
-    ("partnership", re.compile(rf"\b(?P<area>{_AREA}){_LEVEL}\s+{_CSP}\b")),
-    ("council", re.compile(rf"\b(?P<area>{_AREA}){_LEVEL}\s+(?:Council|COUNCIL)\b")),
+    ("partnership", re.compile(rf"\b(?P<area>{_AREA}){_LEVEL}[ \t]+{_CSP}\b")),
+    # "Wessex Safe City Partnership", "Riverford's Safer Communities Partnership".
+    ("partnership", re.compile(
+        rf"\b(?P<area>{_AREA})[ \t]+(?:Safer?|SAFER?)[ \t]+{_SAFE_WHAT}[ \t]+"
+        rf"(?:Partnership|PARTNERSHIP)\b")),
+    ("council", re.compile(rf"\b(?P<area>{_AREA}){_LEVEL}[ \t]+(?:Council|COUNCIL)\b")),
 ]
 # Words that open a generic phrase, not a place: "each Community Safety Partnership", "the
 # Local CSP", "Safer Roads Partnership", "Kent's eleven CSPs".
@@ -101,7 +113,7 @@ def find_names(text: str) -> list[tuple[int, StatedName]]:
             # The name as written from the place on ("the Riverford CSP" -> "Riverford CSP").
             raw = match.group(0)
             at = raw.upper().rfind(area.split()[0].upper(), 0, match.end("area") - match.start())
-            written = " ".join(raw[at:].split())
+            written = _POSSESSIVE.sub("", " ".join(raw[at:].split()), count=1)
             if raw[:at].strip().lower() in {"safer"}:
                 written = f"{raw[:at].strip()} {written}"
             found[match.start()] = StatedName(kind, _display(written), area, level)

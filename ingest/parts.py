@@ -17,6 +17,7 @@ from partnership_kg.ingest.kinds import classify, opens_as_page
 from partnership_kg.ingest.model import Block, Part, PartType
 from partnership_kg.ingest.plan_kinds import plan_kind, plan_period
 from partnership_kg.ingest.sections import assign_sections
+from partnership_kg.ingest.titles import own_title
 
 _MONTHS = [
     "january", "february", "march", "april", "may", "june",
@@ -99,7 +100,7 @@ def split_parts(blocks: list[Block]) -> list[Part]:
         if draft.type == "agreement":
             draft.period = draft.period or _agreement_period(own)
             draft.title = _agreement_title(own, draft.period)
-        title = draft.title or _first_heading(own) or _first_line(own) or draft.type.capitalize()
+        title = draft.title or own_title(own) or draft.type.capitalize()
         plan_type = plan_kind(title) if draft.type == "other" else None
         if plan_type is not None:  # a plan, strategy or assessment: its period as written
             draft.type, draft.period = plan_type, plan_period(title, own)
@@ -383,13 +384,3 @@ def _readable(text: str) -> str:
 
 def _first_heading(blocks: list[Block]) -> str | None:
     return next((block.text for block in blocks if block.kind == "heading"), None)
-
-
-def _first_line(blocks: list[Block]) -> str | None:
-    """A document with no heading is named by its opening words (a sentence, at most 12 words)."""
-    text = next((block.text for block in blocks if block.kind != "table" and block.text.strip()),
-                "")
-    words = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0].split()
-    if not words:
-        return None
-    return " ".join(words[:12]) + (" ..." if len(words) > 12 else "")

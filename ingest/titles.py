@@ -49,6 +49,9 @@ _DOCUMENT_WORDS = re.compile(
     re.IGNORECASE)
 _NAMING_LINE = re.compile(r"^(?:Report (?:of|by|to|from)\b|Decision\s*:|Notice of motion\b)",
                           re.IGNORECASE)
+# A form field's label: a few words in sentence case and a colon ("Decision maker: X",
+# "Date of meeting: X"); a name is in Title Case ("Safer Wessex Plan: 2021-24").
+_FIELD_LINE = re.compile(r"^[A-Z][\w()']*(?: [a-z][\w()']*){0,3}\s*:\s")
 # A contents entry's page number, not a period's end ("April 18 – March 19", "2019 - 20").
 _PAGE_NUMBER = re.compile(r"(\S+)\s\d{1,3}$")
 _MONTH_WORD = re.compile(rf"^{_MONTH}\.?$", re.IGNORECASE)
@@ -122,7 +125,7 @@ def _names_document(text: str) -> bool:
         return False
     if _NAMING_LINE.match(text):
         return True
-    if not _DOCUMENT_WORDS.search(text):
+    if _FIELD_LINE.match(text) or not _DOCUMENT_WORDS.search(text):
         return False
     words = [word for word in text.split() if len(word) > 3 and word[0].isalpha()]
     capitalised = [word for word in words if word[0].isupper()]

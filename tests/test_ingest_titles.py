@@ -99,6 +99,16 @@ def test_a_plain_line_naming_the_document_beats_the_first_line() -> None:
     assert own_title(blocks) == "Community Safety Plan 2013-2016"
 
 
+def test_a_form_field_naming_a_plan_is_not_the_title() -> None:
+    blocks = [Block("heading", "Northshire scheme"),
+              Block("paragraph", "Decision maker: Cabinet Member for Community Safety"),
+              Block("paragraph", "Reasons for decision: the Safer Northshire Plan")]
+    assert own_title(blocks) == "Northshire scheme"
+    titled = [Block("paragraph", "Safer Northshire Plan: 2021-24"),
+              Block("paragraph", "Date of meeting: 3 May 2021")]
+    assert own_title(titled) == "Safer Northshire Plan: 2021-24"
+
+
 def test_a_list_item_naming_a_plan_is_not_the_title() -> None:
     blocks = [Block("heading", "Northshire CSP Briefing"),
               Block("list_item", "Publish the Plan in June")]

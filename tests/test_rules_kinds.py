@@ -87,7 +87,7 @@ def test_rule_a_news_release_by_a_sentence_case_headline_and_a_published_date() 
     assert classify([_h(headline), _p("Published 2 May 2024")]) == Kind(
         "news release", headline, "2024-05-02")
     assert classify([_p(headline), _p("Published 2 May 2024")]) == Kind(
-        "news release", None, "2024-05-02")
+        "news release", headline, "2024-05-02")  # a plain first line: the title rule's choice
 
 
 @pytest.mark.parametrize("blocks", [
@@ -151,14 +151,15 @@ def test_rule_labels_after_the_label_are_passed_over() -> None:
 def test_rule_the_title_is_looked_for_in_the_three_blocks_after_the_label() -> None:
     blocks = [_h("Issue details"), _p("This is a sentence."), _p("Another one."), _p("Third:"),
               _p("Road safety scheme")]
-    assert classify(blocks) == Kind("issue page", None, None)
+    # Not the fourth block: the page has no title line, so its opening sentence names it.
+    assert classify(blocks) == Kind("issue page", "This is a sentence.", None)
 
 
 def test_rule_twenty_words_after_the_label_may_be_a_title_not_more() -> None:
     twenty = " ".join(["road"] * 19 + ["safety"])
     assert classify([_h("Issue details"), _p(twenty)]) == Kind("issue page", twenty, None)
     assert classify([_h("Issue details"), _p(twenty + " scheme")]) == Kind(
-        "issue page", None, None)
+        "issue page", " ".join(["road"] * 12) + " ...", None)  # the opening words instead
 
 
 @pytest.mark.parametrize(("headline", "news"), [
@@ -231,7 +232,7 @@ def test_rule_the_opening_is_the_first_eight_blocks() -> None:
 def test_rule_page_labels_are_looked_for_in_the_first_60_blocks() -> None:
     filler = [_p("Wessex")] * 58
     labels = [_p("Decision maker: Cabinet Member"), _p("Reasons for decision: cost")]
-    assert classify([*filler, *labels]) == Kind("decision notice", None, None)
+    assert classify([*filler, *labels]) == Kind("decision notice", "Wessex", None)
     assert classify([*filler, _p("Wessex"), *labels]) is None
 
 

@@ -170,6 +170,12 @@ def parse_clause(clause: str, year: int, antecedents: dict[str, str]) -> Narrate
             sources.append(label)
         else:
             targets.append(label)
+    if type_ == "split" and previously and previously.group(0).lower().startswith("split"):
+        # "X was split out from Y": Y is divided into X and what remains of Y.
+        whole = [label for label, _, position in quoted if position > previously.start()]
+        pieces = [label for label, _, position in quoted if position < verb.start()]
+        if whole and pieces:
+            sources, targets = whole, [*pieces, *whole]
     new = re.search(r"\bnew\b", before, re.I)
     if type_ == "introduced":
         if not targets:

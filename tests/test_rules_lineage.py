@@ -272,3 +272,14 @@ def test_rule_an_apostrophe_is_no_open_quotation() -> None:
     assert _joined(Block("paragraph", "The partnership’s plan."),
                    Block("paragraph", "Next one.")) == [
         ("The partnership’s plan.", [0]), ("Next one.", [0])]
+
+
+@pytest.mark.parametrize("open_quote, close_quote", [("‘", "’"), ("'", "'")])
+def test_rule_split_out_from_divides_the_label_after_from_into_both(
+        open_quote: str, close_quote: str) -> None:
+    fraud, acquisitive = (f"{open_quote}{label}{close_quote}"
+                          for label in ("Fraud", "Acquisitive Crime"))
+    [event] = narrate(f"2020 - {fraud} was split out from the priority {acquisitive} as a new "
+                      "priority.")
+    assert (event.year, event.type, event.sources, event.targets) == (
+        2020, "split", ["Acquisitive Crime"], ["Fraud", "Acquisitive Crime"])

@@ -13,7 +13,8 @@ from typing import Any
 
 from rdflib import Graph
 
-from partnership_kg.graph.query.model import Concept, Model, model_of
+from partnership_kg.graph.list_schemes import OTHER_KINDS
+from partnership_kg.graph.query.model import Concept, Model, Version, model_of
 from partnership_kg.graph.query.partnerships import match, partnership_model, partnerships
 from partnership_kg.graph.resolve import GraphStore
 from partnership_kg.graph.topic_scheme import TopicScheme, _topics
@@ -27,7 +28,10 @@ SELECT DISTINCT ?concept ?topic ?relation ?method ?confidence ?low ?score ?match
   OPTIONAL { ?m csa:score ?score }
   OPTIONAL { ?m csa:matchedText ?matched }
 }"""
+_Q_LIST_KINDS = """
+SELECT DISTINCT ?concept ?kind WHERE { ?concept csa:listKind ?kind }"""
 _NO_PARTNERSHIP = "(documents of no named partnership)"
+UNDATED = "undated"  # the version of a page's list that states no year
 
 
 @dataclass
@@ -37,7 +41,7 @@ class TopicEntry:
     label: str  # the partnership's own label
     kind: str  # "priority" or "theme"
     period: str
-    year: int
+    year: int | None  # None for a page's undated list
     source: str | None
     relation: str  # "closeMatch" or "broadMatch"
     method: str
@@ -98,23 +102,39 @@ def entries(store: GraphStore, year: int | None = None,
     found: list[TopicEntry] = []
     for label, model in _scoped_models(store, partnership_names):
         mapped = _mappings(model.store)  # a concept's mappings are in its own part's graph
+        # Any year: a page's undated list of the plan's priorities counts too (its words are
+        # the partnership's), never another kind of list such as key crime issues.
+        undated = _undated_priorities(model) if year is None and not in_force else {}
         for concept in _concepts(model, year, in_force):
-            version = model.version_of(concept.scheme)
+            version = model.version_of(concept.scheme) or undated.get(concept.iri)
             if version is None:
                 continue
             agreement = version.agreement(model)
             for row in mapped.get(concept.iri, []):
                 found.append(TopicEntry(
                     partnership=label, topic=str(row["topic"]), label=concept.label,
-                    kind=concept.kind, period=version.period, year=version.year,
+                    kind=concept.kind, period=version.period or UNDATED,
+                    year=version.year or None,
                     source=agreement.get("source"),
                     relation=str(row["relation"]).rsplit("#", 1)[-1], method=str(row["method"]),
                     confidence=float(row["confidence"]),
                     low_confidence=str(row["low"]).lower() == "true",
                     score=float(row["score"]) if row.get("score") is not None else None,
                     concept=concept.iri, evidence=model.evidence(concept.iri)))
-    found.sort(key=lambda e: (e.partnership, e.year, e.label, e.topic))
+    found.sort(key=lambda e: (e.partnership, e.year or 0, e.label, e.topic))
     return found
+
+
+def _undated_priorities(model: Model) -> dict[str, Version]:
+    """Concept IRI -> its undated list, for the concepts of pages' lists that state no year
+    and are lists of priorities (``graph/list_schemes.py``)."""
+    lists = {v.scheme: v for v in model.lists if not v.period}
+    if not lists:
+        return {}
+    other = {str(row["concept"]) for row in model.store.select(_Q_LIST_KINDS)
+             if str(row["kind"]) in OTHER_KINDS}
+    return {c.iri: lists[c.scheme] for c in model.concepts.values()
+            if c.scheme in lists and c.iri not in other}
 
 
 def matrix(store: GraphStore, year: int | None = None,

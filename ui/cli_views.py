@@ -50,6 +50,9 @@ def lineage(result: dict[str, Any]) -> None:
 
 def priorities(result: dict[str, Any]) -> None:
     agreement = result.get("agreement")
+    if not agreement and result.get("document"):
+        click.echo(f"{result['document']} states no priorities or themes this store could read.")
+        return
     if not agreement:
         year = result.get("year")
         click.echo(f"No agreement in the store was in force in {year}." if year else

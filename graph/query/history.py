@@ -138,8 +138,14 @@ def priorities(store: GraphStore, year: int | None = None,
     whose they are)."""
     if document and partnership is None and len(partnerships(store)) > 1:
         partnership = _partnership_stating(store, document)
+        if partnership is None:  # no partnership's list cites it: say so once, not per partnership
+            return _states_none(year, document)
     return for_partnerships(store, partnership, lambda model: _priorities(model, year, document),
                             keep=lambda r: r["agreement"] is not None)
+
+
+def _states_none(year: int | None, document: str) -> dict[str, Any]:
+    return {"year": year, "agreement": None, "priorities": [], "themes": [], "document": document}
 
 
 _Q_VERSION_SOURCES = """SELECT DISTINCT ?p ?part ?source WHERE {
@@ -163,6 +169,8 @@ def _partnership_stating(store: GraphStore, document: str) -> str | None:
 def _priorities(model: Model, year: int | None = None,
                document: str | None = None) -> dict[str, Any]:
     base = _version_for_document(model, document) if document else None
+    if document and base is None:  # the document states no list: nothing is in force by it
+        return _states_none(year, document)
     if base is not None and base.year == 0:  # in force in no year: its own list only
         concepts, applied = model.in_scheme(base.scheme), []
     else:

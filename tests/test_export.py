@@ -259,3 +259,41 @@ def test_rule_a_neighbourhood_picture_shows_at_most_25_neighbours_with_a_legend(
     document = pictures.view_figure(workspace, f"document:{source}")
     # The corpus' 2014-17 agreement links to more than 25 things: the best connected 25 show.
     assert len(document.data[1].customdata) == 25 + 1
+
+
+def _kaleido_failing(monkeypatch: pytest.MonkeyPatch, failures: int) -> list[int]:
+    """kaleido calling its page's script before it loaded, ``failures`` times, then drawing."""
+    import kaleido
+    from kaleido.errors import JavascriptError
+
+    calls: list[int] = []
+
+    def draw(*_args: object, **_kwargs: object) -> bytes:
+        calls.append(1)
+        if len(calls) <= failures:
+            raise JavascriptError("ReferenceError: kaleido_scopes is not defined")
+        return b"\x89PNG drawn"
+
+    monkeypatch.setattr(kaleido, "calc_fig_sync", draw)
+    return calls
+
+
+def test_rule_a_picture_drawn_before_kaleidos_page_loaded_is_drawn_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import plotly.graph_objects as go
+
+    calls = _kaleido_failing(monkeypatch, pictures.DRAW_ATTEMPTS - 1)
+    out = pictures.write_picture(go.Figure(), tmp_path / "p.png", "png")
+    assert (out.read_bytes(), len(calls)) == (b"\x89PNG drawn", pictures.DRAW_ATTEMPTS)
+
+
+def test_rule_a_picture_kaleido_never_draws_is_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import plotly.graph_objects as go
+
+    _kaleido_failing(monkeypatch, pictures.DRAW_ATTEMPTS)
+    message = (r"^Chromium could not draw the PNG picture \(3 tries\); "
+               r"--format html needs no browser$")
+    with pytest.raises(pictures.PictureError, match=message):
+        pictures.write_picture(go.Figure(), tmp_path / "p.png", "png")
+    assert not (tmp_path / "p.png").exists()

@@ -28,6 +28,9 @@ PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 NEIGHBOURS = 25
 
 
+DRAW_ATTEMPTS = 3  # kaleido's page not yet loaded is retried this many times in all
+
+
 class PictureError(ValueError):
     """A view or format that cannot be drawn; the message is fit to show a user."""
 
@@ -112,18 +115,28 @@ def write_picture(figure: go.Figure, out: Path, fmt: str) -> Path:
         figure.write_html(out, include_plotlyjs=True, full_html=True)
         return out
     import kaleido
-    from kaleido.errors import ChromeNotFoundError
+    from kaleido.errors import ChromeNotFoundError, JavascriptError
 
     # The figure's own height where it needs more room than the minimum (a lane per name).
     height = max(MIN_HEIGHT_PX, int(figure.layout.height or 0))
-    try:
-        with _black_hole() as proxy:
-            data = kaleido.calc_fig_sync(
-                figure.to_dict(), opts={"format": fmt, "width": WIDTH_PX, "height": height},
-                kopts={"mathjax": False, "plotlyjs": str(PLOTLY_JS), "proxy_server": proxy})
-    except ChromeNotFoundError:
-        raise PictureError(f"{fmt.upper()} pictures are drawn by a local Chromium and none was "
-                           "found (apt-get install chromium); --format html needs none") from None
+    for attempt in range(DRAW_ATTEMPTS):
+        try:
+            with _black_hole() as proxy:
+                data = kaleido.calc_fig_sync(
+                    figure.to_dict(), opts={"format": fmt, "width": WIDTH_PX, "height": height},
+                    kopts={"mathjax": False, "plotlyjs": str(PLOTLY_JS), "proxy_server": proxy})
+            break
+        except ChromeNotFoundError:
+            raise PictureError(f"{fmt.upper()} pictures are drawn by a local Chromium and none "
+                               "was found (apt-get install chromium); --format html needs none"
+                               ) from None
+        except JavascriptError as error:
+            # On a busy machine kaleido can call its page's script before it has loaded
+            # ("kaleido_scopes is not defined"); a fresh page draws it.
+            if "is not defined" not in str(error) or attempt + 1 == DRAW_ATTEMPTS:
+                raise PictureError(f"Chromium could not draw the {fmt.upper()} picture "
+                                   f"({DRAW_ATTEMPTS} tries); --format html needs no browser"
+                                   ) from None
     out.write_bytes(data)
     return out
 

@@ -21,7 +21,7 @@ EXTRA_TOPICS = ["Livestock worrying and farm theft", "Heritage crime",
                 "Retail crime and shoplifting", "Fly-tipping and littering",
                 "Doorstep crime and rogue traders",
                 "Water safety and drowning prevention", "Unauthorised encampments",
-                "Bonfire and firework safety"]
+                "Bonfire and firework safety", "Nuisance cold calling"]
 
 
 def topic_names() -> list[str]:

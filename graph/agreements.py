@@ -20,7 +20,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 
 from partnership_kg.graph import names
 from partnership_kg.graph.agreement_reading import (
@@ -201,12 +201,7 @@ def _write_scheme(scheme: Scheme, acronyms: dict[str, str]) -> None:
         if context.partnership is not None:
             graph.add((scheme.iri, CSA.partnership, context.partnership.iri))
         if start is not None:
-            period = mint("period", start, end or "open")
-            graph.add((scheme.iri, DCTERMS.temporal, period))
-            graph.add((period, RDF.type, DCTERMS.PeriodOfTime))
-            graph.add((period, DCAT.startDate, Literal(str(start), datatype=XSD.gYear)))
-            if end is not None:
-                graph.add((period, DCAT.endDate, Literal(str(end), datatype=XSD.gYear)))
+            write_temporal(graph, scheme.iri, start, end)
         said = context.findings[KEY].period_evidence
         for period, (block, quote) in said.items():
             if names.parse_period(period)[0] == scheme.start:
@@ -253,6 +248,16 @@ def _collect_concepts(schemes: dict[int, Scheme], contexts: list[PartContext],
             concept = Concept(mention.kind, preferred_label(mention.label))
             scheme.concepts.append(concept)
         concept.mentions.append((context, mention))
+
+
+def write_temporal(graph: Graph, scheme: URIRef, start: int, end: int | None) -> None:
+    """A scheme's years as a ``dcterms:PeriodOfTime`` (one node per span of years)."""
+    node = mint("period", start, end or "open")
+    graph.add((scheme, DCTERMS.temporal, node))
+    graph.add((node, RDF.type, DCTERMS.PeriodOfTime))
+    graph.add((node, DCAT.startDate, Literal(str(start), datatype=XSD.gYear)))
+    if end is not None:
+        graph.add((node, DCAT.endDate, Literal(str(end), datatype=XSD.gYear)))
 
 
 def write_concept(context: PartContext, scheme: Scheme, concept: Concept,

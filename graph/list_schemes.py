@@ -22,10 +22,17 @@ from rdflib import Dataset, Literal
 
 from partnership_kg.graph import names
 from partnership_kg.graph.agreement_reading import PRIORITY, UNDATED, ConceptMention
-from partnership_kg.graph.agreements import KEY, Concept, Scheme, preferred_label, write_concept
+from partnership_kg.graph.agreements import (
+    KEY,
+    Concept,
+    Scheme,
+    preferred_label,
+    write_concept,
+    write_temporal,
+)
 from partnership_kg.graph.context import PartContext
 from partnership_kg.graph.labels import defined_acronyms
-from partnership_kg.graph.vocab import CSA, DCAT, DCTERMS, RDF, SKOS, XSD, mint
+from partnership_kg.graph.vocab import CSA, DCTERMS, RDF, SKOS, mint
 
 # Lists of issues or of work, not of the plan's priorities.
 OTHER_KINDS = frozenset({"key crime issues", "key risks and threats", "control strategy",
@@ -89,11 +96,5 @@ def _period(context: PartContext, scheme: Scheme, period: str) -> None:
     graph = context.graph
     graph.add((scheme.iri, CSA.period, Literal(period)))
     start, end = names.parse_period(period)
-    if start is None:
-        return
-    node = mint("period", start, end or "open")
-    graph.add((scheme.iri, DCTERMS.temporal, node))
-    graph.add((node, RDF.type, DCTERMS.PeriodOfTime))
-    graph.add((node, DCAT.startDate, Literal(str(start), datatype=XSD.gYear)))
-    if end is not None:
-        graph.add((node, DCAT.endDate, Literal(str(end), datatype=XSD.gYear)))
+    if start is not None:
+        write_temporal(graph, scheme.iri, start, end)

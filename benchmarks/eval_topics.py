@@ -34,9 +34,18 @@ from partnership_kg.graph.topics import map_labels  # noqa: E402
 
 TOPIC = "https://w3id.org/partnership-kg/topic/"
 DATA = ROOT / "benchmarks" / "data"
+# The table judges what each label names; a scope mapping comes from what the text says the
+# priority includes, not from its label, so it is listed apart for a reader to check.
 _Q_MAPPED = """SELECT DISTINCT ?partnership ?label ?topic ?low WHERE {
-  ?m a csa:TopicMapping ; csa:concept ?c ; csa:topic ?topic ; csa:lowConfidence ?low .
+  ?m a csa:TopicMapping ; csa:concept ?c ; csa:topic ?topic ; csa:lowConfidence ?low ;
+     csa:method ?method . FILTER(?method != "scope")
   ?c skos:prefLabel ?label ; skos:inScheme/csa:partnership/skos:prefLabel ?partnership }"""
+
+_Q_SCOPED = """SELECT DISTINCT ?partnership ?label ?item ?topic WHERE {
+  ?m a csa:TopicMapping ; csa:concept ?c ; csa:topic ?topic ; csa:method "scope" ;
+     csa:matchedText ?item .
+  ?c skos:prefLabel ?label ; skos:inScheme/csa:partnership/skos:prefLabel ?partnership
+} ORDER BY ?partnership ?label ?item"""
 
 Pairs = set[tuple[str, str, str]]  # (partnership, label, topic slug)
 
@@ -74,6 +83,12 @@ def development(store: Path) -> None:
     for partnership, label in sorted(unlabelled):
         print(f"  (not in the table: {partnership}: {label!r})")
     score("development store", gold, predicted, low)
+    scoped = partnership_kg.open(store).sparql(_Q_SCOPED)
+    print(f"scope mappings (from what a priority includes, not judged by the table): "
+          f"{len(scoped)}")
+    for row in scoped:
+        print(f"  scope  {row['partnership']}: {str(row['label'])!r} includes "
+              f"{str(row['item'])!r} -> {str(row['topic']).removeprefix(TOPIC)}")
 
 
 def unseen() -> None:

@@ -129,7 +129,14 @@ def _partnership_pass(contexts: list[PartContext], acronyms: dict[str, str],
                            for lead in split_loose_table(table, scheme, acronyms)]
         _write_leads(context, schemes, scheme, findings, acronyms, labels)
         _write_plans(context, scheme, findings)
-        _write_scopes(context, scheme, findings, acronyms)
+    for context in contexts:
+        # The part's version, and any version this part lists items of: "X including Y" in a
+        # list whose intro gives its own period belongs to that period's version.
+        served = scheme_for_part(schemes, context, contexts)
+        for scheme in schemes.values():
+            if scheme is served or any(where is context for concept in scheme.concepts
+                                       for where, _ in concept.mentions):
+                write_scopes(context, scheme, context.findings[KEY], acronyms)
     for context in contexts:
         scheme = scheme_for_part(schemes, context, contexts)
         if scheme is not None and scheme.plans:
@@ -472,7 +479,7 @@ def _next_list(references: dict[tuple[int, int], Block], number: int, index: int
 
 # -- scope lines ------------------------------------------------------------------------------
 
-def _write_scopes(context: PartContext, scheme: Scheme, findings: Findings,
+def write_scopes(context: PartContext, scheme: Scheme, findings: Findings,
                   acronyms: dict[str, str]) -> None:
     for mention in findings.scopes:
         concept = scheme.find(mention.label, acronyms)

@@ -28,6 +28,7 @@ from partnership_kg.graph.agreements import (
     Scheme,
     preferred_label,
     write_concept,
+    write_scopes,
     write_temporal,
 )
 from partnership_kg.graph.context import PartContext
@@ -90,6 +91,8 @@ def _write(context: PartContext, period: str | None, list_kind: str,
     for concept in scheme.concepts:
         for _, mention in concept.mentions:
             write_concept(context, scheme, concept, mention, acronyms)
+    # "X including Y" within such a list: Y is in X's scope as in a version's list.
+    write_scopes(context, scheme, context.findings[KEY], acronyms)
 
 
 def _period(context: PartContext, scheme: Scheme, period: str) -> None:

@@ -3,11 +3,13 @@
 Each mapping is a ``csa:TopicMapping`` node: the concept, the topic, the relation
 (``skos:closeMatch`` where the label names the topic alone, else ``skos:broadMatch``), the
 method (``label`` or ``acronym`` rule, see ``topic_rules``; ``embedding`` with its cosine
-``score`` where no rule matches), a confidence, and the concept's own evidence (the quote
-naming the label). Confident mappings also get the direct ``concept skos:closeMatch topic``
-shortcut; a low-confidence one is kept, marked ``csa:lowConfidence true``, without it. The
-concept's own label is never touched. The topic scheme is written into a named graph of its
-own, so SPARQL can read topic labels beside the partnerships' concepts.
+``score`` where no rule matches; ``scope`` where the rules find the topic in what the text says
+the priority includes, "X including hate crimes", "X includes: A, B"), a confidence, and the
+evidence (the quote naming the label; a scope's quote naming its item). Confident mappings also
+get the direct ``concept skos:closeMatch topic`` shortcut; a low-confidence one is kept, marked
+``csa:lowConfidence true``, without it. The concept's own label is never touched. The topic
+scheme is written into a named graph of its own, so SPARQL can read topic labels beside the
+partnerships' concepts.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ TOPICS_GRAPH = ID["graph/topics"]
 LOW_CONFIDENCE = 0.7  # an embedding match below this cosine is kept but marked low
 _RULE_CONFIDENCE = {("label", True): 0.95, ("label", False): 0.85,
                     ("acronym", True): 0.9, ("acronym", False): 0.8}
+SCOPE_CONFIDENCE = 0.8  # the text says the priority covers the topic; its label does not name it
 _TOPIC_VECTORS: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}
 
 
@@ -35,9 +38,9 @@ _TOPIC_VECTORS: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}
 class Mapping:
     topic: str
     close: bool
-    method: str  # "label", "acronym" or "embedding"
+    method: str  # "label", "acronym", "embedding" or "scope"
     confidence: float
-    matched: str | None = None  # the label's words a rule matched
+    matched: str | None = None  # the label's words a rule matched; a scope's item as written
     score: float | None = None  # an embedding match's cosine similarity
 
     @property
@@ -103,6 +106,28 @@ def corpus_pass(dataset: Dataset, contexts: list[PartContext]) -> None:
         evidence = list(dataset.objects(concept, PROV.wasDerivedFrom))
         for mapping in mapped[label]:
             write_mapping(graph, concept, mapping, evidence)
+        named = {mapping.topic for mapping in mapped[label]}
+        for item, item_evidence in _scope_items(dataset, concept):
+            for match in match_label(item, scheme):
+                if match.topic not in named:
+                    named.add(match.topic)
+                    write_mapping(graph, concept, Mapping(match.topic, False, "scope",
+                                                          SCOPE_CONFIDENCE, matched=item),
+                                  item_evidence)
+
+
+def _scope_items(dataset: Dataset, concept: URIRef) -> list[tuple[str, list]]:
+    """What the text says ``concept`` includes, each item with the evidence of its own
+    statement (the quote naming the item, not only the label), in a stable order."""
+    found = []
+    for statement in dataset.subjects(RDF.subject, concept):
+        if dataset.value(statement, RDF.predicate) != CSA.includes:
+            continue
+        item = dataset.value(statement, RDF.object)
+        evidence = sorted(dataset.objects(statement, PROV.wasDerivedFrom))
+        if item is not None and evidence:
+            found.append((str(item), evidence))
+    return sorted(dict(found).items())
 
 
 def _concepts(dataset: Dataset, contexts: list[PartContext]) -> dict[URIRef, tuple[str, Graph]]:

@@ -14,7 +14,7 @@ from typing import Any
 from rdflib import Graph
 
 from partnership_kg.graph.list_schemes import OTHER_KINDS
-from partnership_kg.graph.query.model import Concept, Model, Version, model_of
+from partnership_kg.graph.query.model import Concept, Model, Version, first_evidence, model_of
 from partnership_kg.graph.query.partnerships import match, partnership_model, partnerships
 from partnership_kg.graph.resolve import GraphStore
 from partnership_kg.graph.topic_scheme import TopicScheme, _topics
@@ -22,7 +22,7 @@ from partnership_kg.graph.topic_scheme import TopicScheme, _topics
 _TOPICS_GRAPH = "https://w3id.org/partnership-kg/id/graph/topics"
 _Q_SCHEME = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{_TOPICS_GRAPH}> {{ ?s ?p ?o }} }}"
 _Q_MAPPINGS = """
-SELECT DISTINCT ?concept ?topic ?relation ?method ?confidence ?low ?score ?matched WHERE {
+SELECT DISTINCT ?m ?concept ?topic ?relation ?method ?confidence ?low ?score ?matched WHERE {
   ?m a csa:TopicMapping ; csa:concept ?concept ; csa:topic ?topic ; csa:matchType ?relation ;
      csa:method ?method ; csa:confidence ?confidence ; csa:lowConfidence ?low .
   OPTIONAL { ?m csa:score ?score }
@@ -50,6 +50,7 @@ class TopicEntry:
     score: float | None
     concept: str  # concept IRI
     evidence: dict[str, Any] | None
+    scope: str | None = None  # what the text says the concept includes, naming the topic
 
     def as_dict(self) -> dict[str, Any]:
         entry = {"label": self.label, "kind": self.kind, "version": self.period,
@@ -58,6 +59,8 @@ class TopicEntry:
                  "low_confidence": self.low_confidence, "evidence": self.evidence}
         if self.score is not None:
             entry["score"] = self.score
+        if self.scope is not None:
+            entry["scope"] = self.scope
         return entry
 
 
@@ -102,6 +105,9 @@ def entries(store: GraphStore, year: int | None = None,
     found: list[TopicEntry] = []
     for label, model in _scoped_models(store, partnership_names):
         mapped = _mappings(model.store)  # a concept's mappings are in its own part's graph
+        # A scope mapping's quote is the one naming the included item, not the label's.
+        scoped = first_evidence(model.store, [str(row["m"]) for rows in mapped.values()
+                                              for row in rows if str(row["method"]) == "scope"])
         # Any year: a page's undated list of the plan's priorities counts too (its words are
         # the partnership's), never another kind of list such as key crime issues.
         undated = _undated_priorities(model) if year is None and not in_force else {}
@@ -111,6 +117,7 @@ def entries(store: GraphStore, year: int | None = None,
                 continue
             agreement = version.agreement(model)
             for row in mapped.get(concept.iri, []):
+                scope = str(row["matched"]) if str(row["method"]) == "scope" else None
                 found.append(TopicEntry(
                     partnership=label, topic=str(row["topic"]), label=concept.label,
                     kind=concept.kind, period=version.period or UNDATED,
@@ -120,7 +127,9 @@ def entries(store: GraphStore, year: int | None = None,
                     confidence=float(row["confidence"]),
                     low_confidence=str(row["low"]).lower() == "true",
                     score=float(row["score"]) if row.get("score") is not None else None,
-                    concept=concept.iri, evidence=model.evidence(concept.iri)))
+                    concept=concept.iri,
+                    evidence=scoped.get(str(row["m"])) if scope else model.evidence(concept.iri),
+                    scope=scope))
     found.sort(key=lambda e: (e.partnership, e.year or 0, e.label, e.topic))
     return found
 

@@ -66,6 +66,8 @@ def _label_entry(scheme: TopicScheme, topic: str, entry: TopicEntry) -> dict[str
             "evidence": entry.evidence}
     if entry.topic != topic:  # reached through a narrower topic: inferred, and said so
         item["via_narrower_topic"] = scheme.topics[entry.topic].label
+    if entry.scope:  # the label does not name the topic; what the text says it includes does
+        item["includes"] = entry.scope
     return item
 
 
@@ -99,7 +101,8 @@ def _labels_with_versions(scheme: TopicScheme, topic: str, items: list[TopicEntr
     for (label, kind), periods in by_label.items():
         via = next((scheme.topics[e.topic].label for e in items
                     if e.label == label and e.topic != topic), None)
-        note = f", under {via}" if via else ""
+        scope = next((e.scope for e in items if e.label == label and e.scope), None)
+        note = (f", under {via}" if via else "") + (f", includes '{scope}'" if scope else "")
         parts.append(f"'{label}' ({kind}, {', '.join(dict.fromkeys(periods))}{note})")
     return ", ".join(parts)
 
